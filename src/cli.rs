@@ -1,0 +1,209 @@
+//! The command line: subcommands and options (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::export::Format;
+
+const EXAMPLES: &str = "\
+Examples:
+  mlkg                                   open the explorer on the embedded graph
+  mlkg search 'gradient vanishing'       find nodes by any of their names
+  mlkg show xgboost                      a node, its fields and its neighbours
+  mlkg path sigmoid relu                 how two nodes are linked
+  mlkg export | dot -Tsvg > graph.svg    draw the whole graph with Graphviz
+  mlkg --graph my.ron check              validate your own graph file";
+
+/// mlkg: explore a typed knowledge graph in the terminal.
+///
+/// With no command, opens the interactive explorer on the graph: the embedded
+/// map of SageMaker's built-in algorithms and the ML ideas around them, or the
+/// file given by --graph or MLKG_GRAPH. The commands print to stdout for
+/// people, or JSON for scripts with --json.
+#[derive(Debug, Parser)]
+#[command(name = "mlkg", version, after_help = EXAMPLES, max_term_width = 100)]
+pub struct Cli {
+    /// Graph file to use instead of the embedded graph (RON, or JSON as written by `export --format json`).
+    #[arg(
+        long,
+        short = 'g',
+        global = true,
+        env = "MLKG_GRAPH",
+        value_name = "FILE"
+    )]
+    pub graph: Option<PathBuf>,
+
+    /// When to colour the output; NO_COLOR in the environment means never, unless this says always.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+
+    /// What to do; without one, the explorer opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour when stdout is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Find nodes by label, alias or id, fuzzily; every word must match.
+    #[command(
+        after_help = "Examples:\n  mlkg search 'gradient vanishing'\n  mlkg search csv --kind format\n  mlkg search xgb --limit 3 --json"
+    )]
+    Search(SearchArgs),
+    /// Show a node: its fields, and its neighbours grouped by relation.
+    #[command(
+        after_help = "NODE is an id, a label or an alias (any case), or a fuzzy query with a clear best hit.\n\nExamples:\n  mlkg show xgboost\n  mlkg show 'vanishing gradient' --json"
+    )]
+    Show(ShowArgs),
+    /// List the nodes around a node, up to a depth.
+    #[command(
+        visible_alias = "neighbours",
+        after_help = "Examples:\n  mlkg neighbors xgboost --rel accepts\n  mlkg neighbors csv --dir in\n  mlkg neighbors relu --depth 2 --json"
+    )]
+    Neighbors(NeighborsArgs),
+    /// The shortest path between two nodes, each relation read the right way.
+    #[command(
+        after_help = "Edges are followed whichever way they point; the output reads each one\nthe right way, e.g. Sigmoid —causes→ Vanishing gradient ←mitigates— ReLU.\n\nExamples:\n  mlkg path sigmoid relu\n  mlkg path xgboost gpu --rel trains_on --json"
+    )]
+    Path(PathArgs),
+    /// Export the graph, or part of it, as DOT, JSON or Mermaid.
+    #[command(
+        after_help = "Examples:\n  mlkg export | dot -Tsvg > graph.svg\n  mlkg export --root xgboost --depth 1 -o xgboost.dot\n  mlkg export --format json > graph.json\n  mlkg export --format mermaid --kind algorithm --kind format --rel accepts"
+    )]
+    Export(ExportArgs),
+    /// Validate a graph file and list every problem with its line and column.
+    #[command(
+        after_help = "Exit status: 0 when the graph is valid (warnings allowed), 2 when it is not.\n\nExamples:\n  mlkg check\n  mlkg check my-graph.ron"
+    )]
+    Check(CheckArgs),
+    /// Counts per kind and relation, the most connected nodes, isolated nodes, components.
+    #[command(after_help = "Examples:\n  mlkg stats\n  mlkg stats --json")]
+    Stats(StatsArgs),
+}
+
+/// Options of `search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query: one or more words, in any order.
+    pub query: String,
+    /// Only nodes of this kind (repeatable).
+    #[arg(long, short = 'k', value_name = "KIND")]
+    pub kind: Vec<String>,
+    /// At most this many hits.
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+    /// Print JSON: an array of {id, label, kind, score, positions}.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Options of `show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The node: id, label, alias or query.
+    pub node: String,
+    /// Print JSON: the node with its `out` and `in` edges.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Which way to follow edges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DirArg {
+    /// Edges from the node.
+    Out,
+    /// Edges to the node.
+    In,
+    /// Both.
+    Both,
+}
+
+/// Options of `neighbors`.
+#[derive(Debug, Args)]
+pub struct NeighborsArgs {
+    /// The node: id, label, alias or query.
+    pub node: String,
+    /// Only follow this relation (repeatable).
+    #[arg(long, short = 'r', value_name = "REL")]
+    pub rel: Vec<String>,
+    /// Which way to follow edges.
+    #[arg(long, value_enum, default_value_t = DirArg::Both)]
+    pub dir: DirArg,
+    /// How many steps away.
+    #[arg(long, short = 'd', default_value_t = 1, value_name = "N")]
+    pub depth: usize,
+    /// Print JSON: an array of {id, label, kind, depth, via}.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Options of `path`.
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// Where the path starts.
+    pub from: String,
+    /// Where it ends.
+    pub to: String,
+    /// Only follow this relation (repeatable).
+    #[arg(long, short = 'r', value_name = "REL")]
+    pub rel: Vec<String>,
+    /// Print JSON: {length, text, nodes, steps}.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Options of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Dot)]
+    pub format: Format,
+    /// Export only what is within --depth steps of this node.
+    #[arg(long, value_name = "NODE")]
+    pub root: Option<String>,
+    /// Steps from --root.
+    #[arg(
+        long,
+        short = 'd',
+        default_value_t = 1,
+        value_name = "N",
+        requires = "root"
+    )]
+    pub depth: usize,
+    /// Only nodes of this kind (repeatable).
+    #[arg(long, short = 'k', value_name = "KIND")]
+    pub kind: Vec<String>,
+    /// Only edges of this relation (repeatable).
+    #[arg(long, short = 'r', value_name = "REL")]
+    pub rel: Vec<String>,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Options of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The file to check; defaults to --graph, else the embedded graph.
+    pub file: Option<PathBuf>,
+}
+
+/// Options of `stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}

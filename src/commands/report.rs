@@ -1,0 +1,235 @@
+//! `search`, `show` and `stats`: text for people, JSON for scripts.
+
+use std::io::Write;
+
+use petgraph::graph::NodeIndex;
+use serde_json::{Value, json};
+
+use super::paint::pad;
+use super::{Failure, Paint, check_kinds, resolve};
+use crate::cli::{SearchArgs, ShowArgs, StatsArgs};
+use crate::export::json::write_value;
+use crate::graph::Graph;
+use crate::graph::query::Dir;
+use crate::graph::search::SearchIndex;
+
+/// `mlkg search`.
+pub fn search(graph: &Graph, a: &SearchArgs, p: Paint, out: &mut dyn Write) -> Result<(), Failure> {
+    check_kinds(graph, &a.kind)?;
+    let hits = SearchIndex::new(graph).search(graph, &a.query, &a.kind, a.limit);
+    if a.json {
+        let list: Vec<Value> = hits
+            .iter()
+            .map(|h| {
+                let n = graph.node(h.node);
+                json!({"id": n.id, "label": n.label, "kind": n.kind, "score": h.score, "positions": h.positions})
+            })
+            .collect();
+        write_value(&list, out)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if hits.is_empty() {
+        writeln!(out, "no match for \"{}\"", p.plain(&a.query))?;
+        return Ok(());
+    }
+    let width = hits
+        .iter()
+        .map(|h| unicode_width::UnicodeWidthStr::width(p.plain(&graph.node(h.node).label).as_str()))
+        .max()
+        .unwrap_or(0)
+        .min(40);
+    for h in &hits {
+        let n = graph.node(h.node);
+        let label = pad(&p.plain(&n.label), width);
+        let shown = if p.on {
+            format!(
+                "{}{}",
+                p.highlight(&n.label, &h.positions),
+                &label[p.plain(&n.label).len()..]
+            )
+        } else {
+            label
+        };
+        writeln!(
+            out,
+            "{shown}  {}  {}",
+            kind_badge(graph, &n.kind, p),
+            p.dim(&n.id)
+        )?;
+    }
+    Ok(())
+}
+
+/// A node's kind in its colour, padded for alignment.
+fn kind_badge(graph: &Graph, kind: &str, p: Paint) -> String {
+    let color = graph.kinds.get(kind).map_or("", |k| k.color.as_str());
+    p.colored(&pad(kind, 14), color)
+}
+
+/// `mlkg show`.
+pub fn show(graph: &Graph, a: &ShowArgs, p: Paint, out: &mut dyn Write) -> Result<(), Failure> {
+    let ix = resolve(graph, &a.node)?;
+    if a.json {
+        write_value(&show_json(graph, ix), out)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let n = graph.node(ix);
+    writeln!(
+        out,
+        "{}  {}  {}",
+        p.bold(&n.label),
+        kind_badge(graph, &n.kind, p).trim_end(),
+        p.dim(&n.id)
+    )?;
+    if !n.aliases.is_empty() {
+        writeln!(out, "aliases: {}", p.plain(&n.aliases.join(", ")))?;
+    }
+    if !n.summary.is_empty() {
+        writeln!(out, "\n{}", p.plain(&n.summary))?;
+    }
+    if !n.notes.is_empty() {
+        writeln!(out, "\nnotes:")?;
+        for line in n.notes.lines() {
+            writeln!(out, "  {}", p.plain(line))?;
+        }
+    }
+    for (k, v) in &n.props {
+        writeln!(out, "{}: {}", p.plain(k), p.plain(v))?;
+    }
+    if !n.sources.is_empty() {
+        writeln!(out, "sources: {}", p.plain(&n.sources.join("; ")))?;
+    }
+    for group in graph.neighbour_groups(ix) {
+        let arrow = match group.dir {
+            Dir::Out => format!("{} →", group.label),
+            Dir::In => format!("← {}", group.label),
+        };
+        writeln!(out, "\n{} ({})", p.bold(&arrow), group.items.len())?;
+        for (other, e) in group.items {
+            let m = graph.node(other);
+            let edge = &graph.g[e];
+            let mut extra = String::new();
+            for (k, v) in &edge.props {
+                extra.push_str(&format!("  {k}={v}"));
+            }
+            if !edge.note.is_empty() {
+                extra.push_str(&format!("  — {}", edge.note));
+            }
+            writeln!(
+                out,
+                "  {}  {}  {}{}",
+                p.plain(&m.label),
+                kind_badge(graph, &m.kind, p).trim_end(),
+                p.dim(&m.id),
+                p.plain(&extra)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The JSON of `show`: the node's fields with its `out` and `in` edges.
+pub fn show_json(graph: &Graph, ix: NodeIndex) -> Value {
+    let n = graph.node(ix);
+    let mut outs = Vec::new();
+    let mut ins = Vec::new();
+    for link in graph.links(ix) {
+        let edge = &graph.g[link.edge];
+        let m = graph.node(link.node);
+        match link.dir {
+            Dir::Out => outs.push(json!({"rel": edge.rel, "label": graph.rel_label(&edge.rel), "to": m.id, "to_label": m.label, "to_kind": m.kind, "note": edge.note, "props": edge.props})),
+            Dir::In => ins.push(json!({"rel": edge.rel, "label": graph.rel_inverse_label(&edge.rel), "from": m.id, "from_label": m.label, "from_kind": m.kind, "note": edge.note, "props": edge.props})),
+        }
+    }
+    json!({"id": n.id, "kind": n.kind, "label": n.label, "aliases": n.aliases, "summary": n.summary, "notes": n.notes, "props": n.props, "sources": n.sources, "out": outs, "in": ins})
+}
+
+/// `mlkg stats`.
+pub fn stats(graph: &Graph, a: &StatsArgs, p: Paint, out: &mut dyn Write) -> Result<(), Failure> {
+    let kinds: Vec<(String, usize)> = graph
+        .kinds
+        .keys()
+        .map(|k| {
+            (
+                k.clone(),
+                graph.g.node_weights().filter(|n| &n.kind == k).count(),
+            )
+        })
+        .collect();
+    let rels: Vec<(String, usize)> = graph
+        .relations
+        .keys()
+        .map(|r| {
+            (
+                r.clone(),
+                graph.g.edge_weights().filter(|e| &e.rel == r).count(),
+            )
+        })
+        .collect();
+    let mut by_degree: Vec<NodeIndex> = graph.g.node_indices().collect();
+    by_degree.sort_by_key(|&ix| {
+        (
+            std::cmp::Reverse(graph.degree(ix)),
+            graph.node(ix).label.clone(),
+        )
+    });
+    let top: Vec<NodeIndex> = by_degree.iter().copied().take(10).collect();
+    let isolated: Vec<NodeIndex> = graph
+        .g
+        .node_indices()
+        .filter(|&ix| graph.degree(ix) == 0)
+        .collect();
+    let components = petgraph::algo::connected_components(&graph.g);
+    if a.json {
+        let v = json!({
+            "nodes": graph.node_count(),
+            "edges": graph.edge_count(),
+            "kinds": kinds.iter().map(|(k, n)| (k.clone(), json!(n))).collect::<serde_json::Map<_, _>>(),
+            "relations": rels.iter().map(|(r, n)| (r.clone(), json!(n))).collect::<serde_json::Map<_, _>>(),
+            "most_connected": top.iter().map(|&ix| json!({"id": graph.node(ix).id, "label": graph.node(ix).label, "edges": graph.degree(ix)})).collect::<Vec<_>>(),
+            "isolated": isolated.iter().map(|&ix| graph.node(ix).id.clone()).collect::<Vec<_>>(),
+            "components": components,
+        });
+        write_value(&v, out)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{}: {} nodes, {} edges, {} connected component(s)",
+        p.bold(&graph.source.to_string()),
+        graph.node_count(),
+        graph.edge_count(),
+        components
+    )?;
+    writeln!(out, "\n{}", p.bold("nodes per kind"))?;
+    for (k, n) in &kinds {
+        writeln!(out, "  {n:>5}  {}", kind_badge(graph, k, p).trim_end())?;
+    }
+    writeln!(out, "\n{}", p.bold("edges per relation"))?;
+    for (r, n) in &rels {
+        writeln!(out, "  {n:>5}  {}", p.plain(r))?;
+    }
+    writeln!(out, "\n{}", p.bold("most connected"))?;
+    for &ix in &top {
+        writeln!(
+            out,
+            "  {:>5}  {}  {}",
+            graph.degree(ix),
+            p.plain(&graph.node(ix).label),
+            p.dim(&graph.node(ix).id)
+        )?;
+    }
+    writeln!(out, "\n{} ({})", p.bold("isolated nodes"), isolated.len())?;
+    for &ix in &isolated {
+        writeln!(
+            out,
+            "  {}  {}",
+            p.plain(&graph.node(ix).label),
+            p.dim(&graph.node(ix).id)
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,288 @@
+//! The graph model: a document as written in a graph file (`Document`), and
+//! the loaded, validated graph (`Graph`) on petgraph with an id → index map.
+//!
+//! Submodules: `load` reads a file into a `Graph` with diagnostics, `span`
+//! finds where each item sits in the text, `check` validates, `query` walks
+//! neighbours and paths, `search` ranks fuzzy hits.
+
+pub mod check;
+pub mod diagnostic;
+pub mod load;
+pub mod query;
+pub mod search;
+pub mod span;
+
+use std::collections::{BTreeMap, HashMap};
+
+use indexmap::IndexMap;
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use serde::{Deserialize, Serialize};
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use load::{LoadError, Source};
+
+/// Free-form string properties of a node or an edge.
+pub type Props = BTreeMap<String, String>;
+
+/// A graph file as written: kinds, relations, nodes and edges.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Node kinds by id, in declaration order.
+    #[serde(default)]
+    pub kinds: IndexMap<String, Kind>,
+    /// Relations by id, in declaration order.
+    #[serde(default)]
+    pub relations: IndexMap<String, Relation>,
+    /// The nodes.
+    #[serde(default)]
+    pub nodes: Vec<Node>,
+    /// The edges.
+    #[serde(default)]
+    pub edges: Vec<Edge>,
+}
+
+/// A declared node kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kind {
+    /// How the kind is shown to people.
+    pub label: String,
+    /// A colour name (`cyan`, `lightblue`, ...) or `#rrggbb`; empty for the default.
+    #[serde(default)]
+    pub color: String,
+}
+
+/// A declared relation between nodes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    /// The label read forwards ("accepts").
+    pub label: String,
+    /// The label read backwards ("accepted by"); empty for symmetric relations.
+    #[serde(default)]
+    pub inverse: String,
+    /// Kinds an edge may start from; empty means any.
+    #[serde(default)]
+    pub from: Vec<String>,
+    /// Kinds an edge may end at; empty means any.
+    #[serde(default)]
+    pub to: Vec<String>,
+    /// Whether the relation reads the same both ways.
+    #[serde(default)]
+    pub symmetric: bool,
+}
+
+impl Relation {
+    /// The label for reading an edge of this relation backwards.
+    pub fn inverse_label(&self) -> &str {
+        if self.symmetric || self.inverse.is_empty() {
+            &self.label
+        } else {
+            &self.inverse
+        }
+    }
+}
+
+/// A node of the graph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Node {
+    /// Stable id: lowercase ASCII, digits, `-`, `_`, `.`.
+    pub id: String,
+    /// The id of a declared kind.
+    pub kind: String,
+    /// The name people write.
+    pub label: String,
+    /// Other names: acronyms, spellings, content types.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// One sentence.
+    #[serde(default)]
+    pub summary: String,
+    /// Longer free text.
+    #[serde(default)]
+    pub notes: String,
+    /// Free-form properties.
+    #[serde(default)]
+    pub props: Props,
+    /// Where the facts come from.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// An edge as written in a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edge {
+    /// Id of the node it starts from.
+    pub from: String,
+    /// Id of a declared relation.
+    pub rel: String,
+    /// Id of the node it ends at.
+    pub to: String,
+    /// A qualification of the fact (mode limits, "recommended", ...).
+    #[serde(default)]
+    pub note: String,
+    /// Free-form properties (`required: "true"` on hyperparameters).
+    #[serde(default)]
+    pub props: Props,
+}
+
+/// What an edge of the loaded graph carries (its ends are the petgraph edge's).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdgeData {
+    /// Id of the relation.
+    pub rel: String,
+    /// The edge's note.
+    pub note: String,
+    /// The edge's props.
+    pub props: Props,
+}
+
+/// A validated graph, ready for search, queries and export.
+#[derive(Debug, Clone)]
+pub struct Graph {
+    /// Declared kinds, in order.
+    pub kinds: IndexMap<String, Kind>,
+    /// Declared relations, in order.
+    pub relations: IndexMap<String, Relation>,
+    /// Nodes and edges, in file order.
+    pub g: DiGraph<Node, EdgeData>,
+    index: HashMap<String, NodeIndex>,
+    /// Where the graph came from.
+    pub source: Source,
+}
+
+impl Graph {
+    /// Builds a graph from a document that passed validation.
+    ///
+    /// Edges whose ends are missing are skipped, so this never panics even on
+    /// a document that was not checked.
+    pub fn from_document(doc: Document, source: Source) -> Graph {
+        let mut g = DiGraph::with_capacity(doc.nodes.len(), doc.edges.len());
+        let mut index = HashMap::with_capacity(doc.nodes.len());
+        for node in doc.nodes {
+            if index.contains_key(&node.id) {
+                continue;
+            }
+            let id = node.id.clone();
+            let ix = g.add_node(node);
+            index.insert(id, ix);
+        }
+        for edge in doc.edges {
+            if let (Some(&a), Some(&b)) = (index.get(&edge.from), index.get(&edge.to)) {
+                let data = EdgeData {
+                    rel: edge.rel,
+                    note: edge.note,
+                    props: edge.props,
+                };
+                g.add_edge(a, b, data);
+            }
+        }
+        Graph {
+            kinds: doc.kinds,
+            relations: doc.relations,
+            g,
+            index,
+            source,
+        }
+    }
+
+    /// The document this graph was built from, field for field.
+    pub fn to_document(&self) -> Document {
+        let nodes = self.g.node_weights().cloned().collect();
+        let edges = self
+            .g
+            .edge_indices()
+            .map(|e| self.edge_document(e))
+            .collect();
+        Document {
+            kinds: self.kinds.clone(),
+            relations: self.relations.clone(),
+            nodes,
+            edges,
+        }
+    }
+
+    /// One edge in its written form.
+    pub fn edge_document(&self, e: EdgeIndex) -> Edge {
+        let (a, b) = self
+            .g
+            .edge_endpoints(e)
+            .expect("edge index from this graph");
+        let data = &self.g[e];
+        Edge {
+            from: self.g[a].id.clone(),
+            rel: data.rel.clone(),
+            to: self.g[b].id.clone(),
+            note: data.note.clone(),
+            props: data.props.clone(),
+        }
+    }
+
+    /// The node index of an id.
+    pub fn find(&self, id: &str) -> Option<NodeIndex> {
+        self.index.get(id).copied()
+    }
+
+    /// The node at an index.
+    pub fn node(&self, ix: NodeIndex) -> &Node {
+        &self.g[ix]
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.g.node_count()
+    }
+
+    /// Number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.g.edge_count()
+    }
+
+    /// Number of edges at a node, both directions.
+    pub fn degree(&self, ix: NodeIndex) -> usize {
+        self.g
+            .edges_directed(ix, petgraph::Direction::Outgoing)
+            .count()
+            + self
+                .g
+                .edges_directed(ix, petgraph::Direction::Incoming)
+                .count()
+    }
+
+    /// The label of a kind, or its id when undeclared.
+    pub fn kind_label<'a>(&'a self, kind: &'a str) -> &'a str {
+        self.kinds.get(kind).map_or(kind, |k| k.label.as_str())
+    }
+
+    /// The relation declaration of an id.
+    pub fn relation(&self, rel: &str) -> Option<&Relation> {
+        self.relations.get(rel)
+    }
+
+    /// The label of a relation read forwards, or its id when undeclared.
+    pub fn rel_label<'a>(&'a self, rel: &'a str) -> &'a str {
+        self.relations.get(rel).map_or(rel, |r| r.label.as_str())
+    }
+
+    /// The label of a relation read backwards, or its id when undeclared.
+    pub fn rel_inverse_label<'a>(&'a self, rel: &'a str) -> &'a str {
+        self.relations.get(rel).map_or(rel, |r| r.inverse_label())
+    }
+
+    /// Whether a relation is symmetric.
+    pub fn is_symmetric(&self, rel: &str) -> bool {
+        self.relations.get(rel).is_some_and(|r| r.symmetric)
+    }
+}
+
+/// Whether a string follows the id rules: non-empty, lowercase ASCII letters,
+/// digits, `-`, `_` and `.`.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
+        })
+}

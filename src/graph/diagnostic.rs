@@ -1,0 +1,147 @@
+//! A problem found in a graph file, with where it is and what to do.
+
+use std::fmt;
+
+use crate::text::visible;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The graph cannot be loaded.
+    Error,
+    /// The graph loads, but something looks wrong.
+    Warning,
+}
+
+/// One problem in a graph file, with its position (1-based line and column,
+/// columns counting characters) and the line it is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file's name as the user gave it.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub col: usize,
+    /// The id the problem is about, if any.
+    pub id: Option<String>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+    /// The text of the line, for the caret display.
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at a position.
+    pub fn error(file: &str, pos: (usize, usize), message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.to_string(),
+            line: pos.0,
+            col: pos.1,
+            id: None,
+            message: message.into(),
+            help: None,
+            source_line: None,
+        }
+    }
+
+    /// A warning at a position.
+    pub fn warning(file: &str, pos: (usize, usize), message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, pos, message)
+        }
+    }
+
+    /// Names the id the problem is about.
+    pub fn with_id(mut self, id: &str) -> Diagnostic {
+        self.id = Some(id.to_string());
+        self
+    }
+
+    /// Adds advice.
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Attaches the source line for the caret display.
+    pub fn with_source(mut self, text: &str) -> Diagnostic {
+        self.source_line = text
+            .lines()
+            .nth(self.line.saturating_sub(1))
+            .map(|l| l.trim_end_matches('\r').to_string());
+        self
+    }
+
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// The longest part of a source line shown under a diagnostic, in characters.
+const SHOWN_LINE: usize = 160;
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        writeln!(f, "{level}: {}", visible(&self.message))?;
+        write!(
+            f,
+            "  --> {}:{}:{}",
+            visible(&self.file),
+            self.line,
+            self.col
+        )?;
+        if let Some(line) = &self.source_line {
+            let (shown, caret_at) = excerpt(line, self.col.saturating_sub(1));
+            let num = self.line.to_string();
+            let pad = " ".repeat(num.len());
+            write!(
+                f,
+                "\n{pad} |\n{num} | {shown}\n{pad} | {}^",
+                " ".repeat(caret_at)
+            )?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  = help: {}", visible(help))?;
+        }
+        Ok(())
+    }
+}
+
+/// A window of a source line around a column, made visible, and where the
+/// caret goes in it. Each character of the window is made visible on its own
+/// so the caret lands under the character it points at.
+fn excerpt(line: &str, col: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let start = col.saturating_sub(SHOWN_LINE / 2).min(chars.len());
+    let end = (start + SHOWN_LINE).min(chars.len());
+    let mut shown = String::new();
+    let mut caret_at = 0;
+    if start > 0 {
+        shown.push('…');
+    }
+    for (i, c) in chars[start..end].iter().enumerate() {
+        if start + i == col {
+            caret_at = shown.chars().count();
+        }
+        shown.push_str(&visible(&c.to_string()));
+    }
+    if col >= end {
+        caret_at = shown.chars().count();
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret_at)
+}

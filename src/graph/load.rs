@@ -1,0 +1,229 @@
+//! Reading a graph file (RON, or JSON as written by `mlkg export`) into a
+//! validated [`Graph`], with every problem reported at once.
+
+use std::fmt;
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::check::validate;
+use super::diagnostic::Diagnostic;
+use super::span::Spans;
+use super::{Document, Graph};
+
+/// The embedded default graph.
+pub const EMBEDDED: &str = include_str!("../../graph.ron");
+
+/// The largest graph file mlkg reads, in bytes.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Where a graph came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The graph built into the binary.
+    Embedded,
+    /// A file given by the user.
+    File(PathBuf),
+}
+
+impl Source {
+    /// The path, for a file.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Source::Embedded => None,
+            Source::File(p) => Some(p),
+        }
+    }
+
+    /// A short name: the file's name, or "embedded graph".
+    pub fn short_name(&self) -> String {
+        match self {
+            Source::Embedded => "embedded graph".to_string(),
+            Source::File(p) => p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Embedded => f.write_str("graph.ron (embedded)"),
+            Source::File(p) => write!(f, "{}", p.display()),
+        }
+    }
+}
+
+/// Why a graph could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {reason}")]
+    Io {
+        /// The file.
+        path: String,
+        /// What went wrong, in words.
+        reason: String,
+    },
+    /// The file was read but is not a valid graph. Holds the warnings too.
+    #[error("{file} is not a valid graph: {} error(s)", count_errors(.diagnostics))]
+    Invalid {
+        /// The file's name.
+        file: String,
+        /// Every problem found, sorted by position.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+fn count_errors(d: &[Diagnostic]) -> usize {
+    d.iter().filter(|d| d.is_error()).count()
+}
+
+/// A graph that loaded, with the warnings it raised.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The graph.
+    pub graph: Graph,
+    /// Problems that do not stop loading.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads the embedded default graph.
+pub fn load_embedded() -> Result<Loaded, LoadError> {
+    load_str(EMBEDDED, Source::Embedded)
+}
+
+/// Loads a graph file from disk.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    let bytes = read_bounded(path)?;
+    load_bytes(&bytes, Source::File(path.to_path_buf()))
+}
+
+/// Reads a regular file of at most [`MAX_FILE_BYTES`].
+fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let io = |reason: String| LoadError::Io {
+        path: path.display().to_string(),
+        reason,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| io(e.to_string()))?;
+    if meta.is_dir() {
+        return Err(io("it is a directory; give a graph file".into()));
+    }
+    if !meta.is_file() {
+        return Err(io(
+            "it is not a regular file (a device, FIFO or socket)".into()
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(io(format!(
+            "it is {} bytes, more than the {} MiB limit",
+            meta.len(),
+            MAX_FILE_BYTES / 1024 / 1024
+        )));
+    }
+    let file = File::open(path).map_err(|e| io(e.to_string()))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io(e.to_string()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(io(format!(
+            "it grew past the {} MiB limit while being read",
+            MAX_FILE_BYTES / 1024 / 1024
+        )));
+    }
+    Ok(bytes)
+}
+
+/// Loads a graph from bytes, which must be UTF-8 (a leading BOM is skipped).
+pub fn load_bytes(bytes: &[u8], source: Source) -> Result<Loaded, LoadError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_str(text, source),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            // The prefix is valid UTF-8 by construction.
+            let prefix = std::str::from_utf8(good).unwrap_or_default();
+            let pos = end_position(prefix);
+            let file = source.to_string();
+            let d = Diagnostic::error(&file, pos, "the file is not valid UTF-8")
+                .with_help("save the file as UTF-8")
+                .with_source(prefix);
+            Err(LoadError::Invalid {
+                file,
+                diagnostics: vec![d],
+            })
+        }
+    }
+}
+
+/// The 1-based line and column just after the end of a text.
+fn end_position(text: &str) -> (usize, usize) {
+    let line = 1 + text.matches('\n').count();
+    let col = 1 + text.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    (line, col)
+}
+
+/// Loads a graph from text. JSON is recognised by a leading `{`; anything
+/// else is read as RON.
+pub fn load_str(text: &str, source: Source) -> Result<Loaded, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let file = source.to_string();
+    let doc = parse(text, &file).map_err(|d| LoadError::Invalid {
+        file: file.clone(),
+        diagnostics: vec![d],
+    })?;
+    let spans = Spans::locate(text);
+    let mut diagnostics = validate(&doc, &spans, &file);
+    diagnostics.sort_by_key(|d| (d.line, d.col, d.severity));
+    for d in &mut diagnostics {
+        *d = d.clone().with_source(text);
+    }
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(LoadError::Invalid { file, diagnostics });
+    }
+    Ok(Loaded {
+        graph: Graph::from_document(doc, source),
+        warnings: diagnostics,
+    })
+}
+
+/// Whether a text looks like JSON rather than RON.
+fn is_json(text: &str) -> bool {
+    text.trim_start().starts_with('{')
+}
+
+/// Parses a document, or says where the syntax breaks.
+pub fn parse(text: &str, file: &str) -> Result<Document, Diagnostic> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error(file, end_position(text), "the file is empty")
+            .with_help("a graph file is `(kinds: {...}, relations: {...}, nodes: [...], edges: [...])`; see docs/graph-format.md"));
+    }
+    if is_json(text) {
+        serde_json::from_str(text).map_err(|e| {
+            let line = e.line().max(1);
+            let line_text = text.lines().nth(line - 1).unwrap_or("");
+            let byte_col = e.column().min(line_text.len());
+            let col = line_text
+                .char_indices()
+                .take_while(|(i, _)| *i < byte_col)
+                .count()
+                .max(1);
+            Diagnostic::error(file, (line, col), format!("JSON syntax: {e}"))
+                .with_help(
+                    "fix the JSON at this position; the fields are those of docs/graph-format.md",
+                )
+                .with_source(text)
+        })
+    } else {
+        ron::Options::default()
+            .from_str::<Document>(text)
+            .map_err(|e| {
+                let pos = (e.span.start.line.max(1), e.span.start.col.max(1));
+                Diagnostic::error(file, pos, format!("RON syntax: {}", e.code))
+                    .with_help("fix the RON at this position; the fields are those of docs/graph-format.md")
+                    .with_source(text)
+            })
+    }
+}

@@ -1,0 +1,219 @@
+//! Walking the graph: a node's neighbours grouped by relation, the
+//! neighbourhood within a depth, and shortest paths with each step read the
+//! right way.
+
+use std::collections::{HashMap, VecDeque};
+
+use petgraph::Direction;
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+
+use super::Graph;
+
+/// Which way an edge is read from the node being looked at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dir {
+    /// The node is the edge's `from`.
+    Out,
+    /// The node is the edge's `to`.
+    In,
+}
+
+/// Which edges a walk may follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Walk {
+    /// Outgoing edges only.
+    Out,
+    /// Incoming edges only.
+    In,
+    /// Both.
+    #[default]
+    Both,
+}
+
+impl Walk {
+    fn allows(self, dir: Dir) -> bool {
+        matches!(
+            (self, dir),
+            (Walk::Both, _) | (Walk::Out, Dir::Out) | (Walk::In, Dir::In)
+        )
+    }
+}
+
+/// Neighbours sharing a relation and a direction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// The relation's id.
+    pub rel: String,
+    /// Out or in; symmetric relations are always `Out`.
+    pub dir: Dir,
+    /// The label read from the node: the relation's label or its inverse.
+    pub label: String,
+    /// The neighbours with the edge that links each.
+    pub items: Vec<(NodeIndex, EdgeIndex)>,
+}
+
+/// One edge seen from a node: the neighbour, the edge and its direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    /// The node at the other end.
+    pub node: NodeIndex,
+    /// The edge.
+    pub edge: EdgeIndex,
+    /// How the edge runs as seen from the first node.
+    pub dir: Dir,
+}
+
+impl Graph {
+    /// Every edge at a node, outgoing first, each in file order.
+    pub fn links(&self, ix: NodeIndex) -> Vec<Link> {
+        let mut out: Vec<Link> = self
+            .g
+            .edges_directed(ix, Direction::Outgoing)
+            .map(|e| Link {
+                node: e.target(),
+                edge: e.id(),
+                dir: Dir::Out,
+            })
+            .collect();
+        out.extend(
+            self.g
+                .edges_directed(ix, Direction::Incoming)
+                .filter(|e| e.source() != e.target())
+                .map(|e| Link {
+                    node: e.source(),
+                    edge: e.id(),
+                    dir: Dir::In,
+                }),
+        );
+        out.sort_by_key(|l| (l.dir, l.edge));
+        out
+    }
+
+    /// The neighbours of a node grouped by relation and direction: outgoing
+    /// groups first, each side in the order the relations are declared.
+    /// Symmetric relations form one group whichever way the edge was written.
+    pub fn neighbour_groups(&self, ix: NodeIndex) -> Vec<Group> {
+        let mut groups: Vec<Group> = Vec::new();
+        let mut at: HashMap<(&str, Dir), usize> = HashMap::new();
+        for link in self.links(ix) {
+            let rel = self.g[link.edge].rel.as_str();
+            let dir = if self.is_symmetric(rel) {
+                Dir::Out
+            } else {
+                link.dir
+            };
+            let slot = *at.entry((rel, dir)).or_insert_with(|| {
+                let label = match dir {
+                    Dir::Out => self.rel_label(rel),
+                    Dir::In => self.rel_inverse_label(rel),
+                };
+                groups.push(Group {
+                    rel: rel.to_string(),
+                    dir,
+                    label: label.to_string(),
+                    items: Vec::new(),
+                });
+                groups.len() - 1
+            });
+            groups[slot].items.push((link.node, link.edge));
+        }
+        let order = |rel: &str| self.relations.get_index_of(rel).unwrap_or(usize::MAX);
+        groups.sort_by_key(|g| (g.dir, order(&g.rel)));
+        groups
+    }
+
+    /// Nodes within `depth` steps of `root` (root included at depth 0), in
+    /// breadth-first order, following only `rels` (all when empty) in the
+    /// given direction. Each reached node comes with the link it was reached by.
+    pub fn neighbourhood(
+        &self,
+        root: NodeIndex,
+        depth: usize,
+        rels: &[String],
+        walk: Walk,
+    ) -> Vec<(NodeIndex, usize, Option<(NodeIndex, Link)>)> {
+        let mut seen: HashMap<NodeIndex, usize> = HashMap::from([(root, 0)]);
+        let mut order = vec![(root, 0, None)];
+        let mut queue = VecDeque::from([(root, 0usize)]);
+        while let Some((ix, d)) = queue.pop_front() {
+            if d >= depth {
+                continue;
+            }
+            for link in self.links(ix) {
+                if !walk.allows(link.dir) && !self.is_symmetric(&self.g[link.edge].rel) {
+                    continue;
+                }
+                if !rels.is_empty() && !rels.contains(&self.g[link.edge].rel) {
+                    continue;
+                }
+                if let std::collections::hash_map::Entry::Vacant(v) = seen.entry(link.node) {
+                    v.insert(d + 1);
+                    order.push((link.node, d + 1, Some((ix, link))));
+                    queue.push_back((link.node, d + 1));
+                }
+            }
+        }
+        order
+    }
+
+    /// A shortest path between two nodes, ignoring which way edges run,
+    /// following only `rels` (all when empty). Each step says how its edge
+    /// runs, so the path can be read the right way.
+    pub fn shortest_path(
+        &self,
+        from: NodeIndex,
+        to: NodeIndex,
+        rels: &[String],
+    ) -> Option<Vec<Link>> {
+        let mut prev: HashMap<NodeIndex, (NodeIndex, Link)> = HashMap::new();
+        let mut queue = VecDeque::from([from]);
+        let mut visited = std::collections::HashSet::from([from]);
+        while let Some(ix) = queue.pop_front() {
+            if ix == to {
+                break;
+            }
+            for link in self.links(ix) {
+                if !rels.is_empty() && !rels.contains(&self.g[link.edge].rel) {
+                    continue;
+                }
+                if visited.insert(link.node) {
+                    prev.insert(link.node, (ix, link));
+                    queue.push_back(link.node);
+                }
+            }
+        }
+        if from != to && !prev.contains_key(&to) {
+            return None;
+        }
+        let mut steps = Vec::new();
+        let mut at = to;
+        while at != from {
+            let (before, link) = prev[&at];
+            steps.push(link);
+            at = before;
+        }
+        steps.reverse();
+        Some(steps)
+    }
+
+    /// A path as text, each relation read the right way:
+    /// `Sigmoid —causes→ Vanishing gradient ←mitigates— ReLU`.
+    pub fn path_text(&self, from: NodeIndex, steps: &[Link]) -> String {
+        let mut out = crate::text::visible(&self.g[from].label).into_owned();
+        for step in steps {
+            let rel = self.rel_label(&self.g[step.edge].rel);
+            let arrow = if self.is_symmetric(&self.g[step.edge].rel) {
+                format!(" —{rel}— ")
+            } else {
+                match step.dir {
+                    Dir::Out => format!(" —{rel}→ "),
+                    Dir::In => format!(" ←{rel}— "),
+                }
+            };
+            out.push_str(&crate::text::visible(&arrow));
+            out.push_str(&crate::text::visible(&self.g[step.node].label));
+        }
+        out
+    }
+}

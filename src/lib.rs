@@ -1,0 +1,16 @@
+//! mlkg: a terminal explorer for a typed knowledge graph defined in RON.
+//!
+//! Map of the crate:
+//! - [`graph`]: the model (`Document` as written, `Graph` on petgraph), and
+//!   its submodules `load` (files in, with diagnostics), `span` (positions),
+//!   `check` (validation), `query` (neighbours, paths), `search` (fuzzy).
+//! - [`export`]: DOT, JSON and Mermaid writers, and atomic file writes.
+//! - [`cli`]: the command line (clap).
+//! - [`commands`]: one function per subcommand, writing to any `Write`.
+//! - [`text`]: making text from a graph file safe to show on a terminal.
+
+pub mod cli;
+pub mod commands;
+pub mod export;
+pub mod graph;
+pub mod text;
