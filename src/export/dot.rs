@@ -49,10 +49,15 @@ pub fn fill_color(name: &str) -> String {
     hex.to_string()
 }
 
-/// A DOT double-quoted string: backslash and quote escaped, newlines as
-/// `\n`, other controls made visible first.
+/// A DOT string for an id or label: double-quoted with `"` and `\` escaped
+/// and newlines as `\n`, controls made visible first. Graphviz's lexer reads
+/// `\"` as a quote whatever comes before it, so a quoted string can never end
+/// in a backslash: such text is written as an HTML string with entities.
 pub fn quote(s: &str) -> String {
     let shown = visible(s);
+    if shown.ends_with('\\') {
+        return html(&shown);
+    }
     let mut out = String::with_capacity(shown.len() + 2);
     out.push('"');
     for c in shown.chars() {
@@ -63,6 +68,21 @@ pub fn quote(s: &str) -> String {
         }
     }
     out.push('"');
+    out
+}
+
+/// A DOT HTML string holding plain text: every character that HTML or DOT
+/// could read as markup is an entity.
+fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    out.push('<');
+    for c in s.chars() {
+        match c {
+            '&' | '<' | '>' | '"' | '\\' | '\'' => out.push_str(&format!("&#{};", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('>');
     out
 }
 

@@ -170,23 +170,84 @@ fn end_position(text: &str) -> (usize, usize) {
 pub fn load_str(text: &str, source: Source) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let file = source.to_string();
-    let doc = parse(text, &file).map_err(|d| LoadError::Invalid {
-        file: file.clone(),
-        diagnostics: vec![d],
-    })?;
-    let spans = Spans::locate(text);
-    let mut diagnostics = validate(&doc, &spans, &file);
+    let (doc, checked_text, mut diagnostics) = parse_recovering(text, &file);
+    if let Some(doc) = &doc {
+        let spans = Spans::locate(&checked_text);
+        diagnostics.extend(validate(doc, &spans, &file));
+    }
     diagnostics.sort_by_key(|d| (d.line, d.col, d.severity));
+    diagnostics.dedup();
     for d in &mut diagnostics {
-        *d = d.clone().with_source(text);
+        if d.source_line.is_none() {
+            *d = d.clone().with_source(text);
+        }
     }
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(LoadError::Invalid { file, diagnostics });
+    match doc {
+        Some(doc) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(Loaded {
+            graph: Graph::from_document(doc, source),
+            warnings: diagnostics,
+        }),
+        _ => Err(LoadError::Invalid { file, diagnostics }),
     }
-    Ok(Loaded {
-        graph: Graph::from_document(doc, source),
-        warnings: diagnostics,
-    })
+}
+
+/// How many broken elements are skipped before giving up on the rest.
+const MAX_RECOVERIES: usize = 64;
+
+/// Parses a document; on a syntax error inside one element of `nodes` or
+/// `edges`, blanks that element out (keeping every other position) and tries
+/// again, so the rest of the file can still be validated. Returns the
+/// document if any parse succeeded, the text it was parsed from, and the
+/// syntax errors met on the way.
+fn parse_recovering(text: &str, file: &str) -> (Option<Document>, String, Vec<Diagnostic>) {
+    let mut patched = text.to_string();
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    for _ in 0..MAX_RECOVERIES {
+        match parse(&patched, file) {
+            Ok(doc) => return (Some(doc), patched, errors),
+            Err(d) => {
+                let at = (d.line, d.col);
+                let repeated = errors.iter().any(|e| (e.line, e.col) == at);
+                errors.push(d.with_source(text));
+                let range = if repeated {
+                    None
+                } else {
+                    super::span::element_at(&patched, at).or_else(|| element_line(&patched, at.0))
+                };
+                let Some(range) = range else {
+                    return (None, patched, errors);
+                };
+                patched = patched
+                    .chars()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        if range.contains(&i) && c != '\n' {
+                            ' '
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+            }
+        }
+    }
+    (None, patched, errors)
+}
+
+/// The character range of a line that holds one whole element of a list
+/// (`(...),` or `{...},`), the usual layout of graph files. A fallback for
+/// syntax errors that confuse bracket matching, such as an unbalanced quote.
+fn element_line(text: &str, line: usize) -> Option<std::ops::Range<usize>> {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(|l| l.chars().count())
+        .sum();
+    let this = text.split_inclusive('\n').nth(line - 1)?;
+    let t = this.trim();
+    let whole = (t.starts_with('(') && (t.ends_with("),") || t.ends_with(')')))
+        || (t.starts_with('{') && (t.ends_with("},") || t.ends_with('}')));
+    whole.then(|| start..start + this.trim_end_matches('\n').chars().count())
 }
 
 /// Whether a text looks like JSON rather than RON.

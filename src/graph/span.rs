@@ -97,6 +97,15 @@ fn item_span(value: &Tree) -> ItemSpan {
     }
 }
 
+/// A token with its position and its range of character indices.
+#[derive(Debug, Clone)]
+struct Token {
+    tok: Tok,
+    pos: Pos,
+    start: usize,
+    end: usize,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
     Open(char),
@@ -109,7 +118,7 @@ enum Tok {
     Word(String),
 }
 
-fn lex(text: &str) -> Vec<(Tok, Pos)> {
+fn lex(text: &str) -> Vec<Token> {
     let chars: Vec<char> = text.chars().collect();
     let mut cur = Cursor {
         i: 0,
@@ -179,7 +188,12 @@ fn lex(text: &str) -> Vec<(Tok, Pos)> {
         };
         cur.advance(&chars, to);
         if let Some(tok) = tok {
-            out.push((tok, pos));
+            out.push(Token {
+                tok,
+                pos,
+                start: i,
+                end: cur.i,
+            });
         }
     }
     out
@@ -227,6 +241,59 @@ fn block_comment_end(chars: &[char], i: usize) -> usize {
         }
     }
     j
+}
+
+/// The element of the top-level `nodes` or `edges` list that holds a
+/// position, as a range of character indices that also covers its trailing
+/// comma. Tolerates broken syntax elsewhere; used to recover after a syntax
+/// error so the rest of the file can still be checked.
+pub fn element_at(text: &str, at: Pos) -> Option<std::ops::Range<usize>> {
+    let tokens = lex(text);
+    let mut depth = 0usize;
+    let mut list_open = false;
+    let mut elem: Option<usize> = None;
+    let mut last_key: Option<&str> = None;
+    for (k, t) in tokens.iter().enumerate() {
+        match &t.tok {
+            Tok::Open(c) => {
+                if depth == 1 && *c == '[' && matches!(last_key, Some("nodes" | "edges")) {
+                    list_open = true;
+                } else if depth == 2 && list_open && elem.is_none() {
+                    elem = Some(k);
+                }
+                depth += 1;
+            }
+            Tok::Close => {
+                depth = depth.saturating_sub(1);
+                if depth == 1 {
+                    list_open = false;
+                }
+                if depth == 2
+                    && let Some(e) = elem.take()
+                {
+                    let mut end = t.end;
+                    if let Some(Token {
+                        tok: Tok::Comma,
+                        end: comma_end,
+                        ..
+                    }) = tokens.get(k + 1)
+                    {
+                        end = *comma_end;
+                    }
+                    if tokens[e].pos <= at && (at < t.pos || at == t.pos) {
+                        return Some(tokens[e].start..end);
+                    }
+                    if tokens[e].pos > at {
+                        return None;
+                    }
+                }
+            }
+            Tok::Str(key) | Tok::Word(key) if depth == 1 => last_key = Some(key.as_str()),
+            Tok::Word(_) if depth == 2 && list_open && elem.is_none() => elem = Some(k),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// For `r"`, `r#"`, `br"`...: the length of the opening and the number of `#`.
@@ -285,18 +352,18 @@ impl Tree {
 const MAX_DEPTH: usize = 256;
 
 struct Walker<'a> {
-    tokens: &'a [(Tok, Pos)],
+    tokens: &'a [Token],
     i: usize,
     depth: usize,
 }
 
 impl Walker<'_> {
     fn peek(&self) -> Option<&Tok> {
-        self.tokens.get(self.i).map(|(t, _)| t)
+        self.tokens.get(self.i).map(|t| &t.tok)
     }
 
     fn value(&mut self) -> Option<Tree> {
-        let (tok, pos) = self.tokens.get(self.i)?.clone();
+        let Token { tok, pos, .. } = self.tokens.get(self.i)?.clone();
         self.i += 1;
         match tok {
             Tok::Open(_) => self.compound(pos),
@@ -328,10 +395,13 @@ impl Walker<'_> {
                 }
                 _ => {}
             }
-            let key = match (self.tokens.get(self.i), self.tokens.get(self.i + 1)) {
-                (Some((Tok::Str(k) | Tok::Word(k), kpos)), Some((Tok::Colon, _))) => {
+            let key = match (
+                self.tokens.get(self.i).map(|t| (&t.tok, t.pos)),
+                self.tokens.get(self.i + 1).map(|t| &t.tok),
+            ) {
+                (Some((Tok::Str(k) | Tok::Word(k), kpos)), Some(Tok::Colon)) => {
                     self.i += 2;
-                    Some((k.clone(), *kpos))
+                    Some((k.clone(), kpos))
                 }
                 _ => None,
             };

@@ -1,0 +1,287 @@
+//! Loading and validation: every problem is found, each at its line and column.
+
+use std::path::PathBuf;
+
+use mlkg::graph::load::{load_bytes, load_embedded, load_path, load_str};
+use mlkg::graph::{Diagnostic, LoadError, Severity, Source};
+
+const HEAD: &str = r#"(
+    kinds: {"algorithm": (label: "Algorithm", color: "cyan"), "format": (label: "Format")},
+    relations: {
+        "accepts": (label: "accepts", inverse: "accepted by", from: ["algorithm"], to: ["format"]),
+        "contrasts": (label: "contrasts with", symmetric: true),
+    },
+"#;
+
+fn source() -> Source {
+    Source::File(PathBuf::from("t.ron"))
+}
+
+/// Loads a graph made of HEAD and the given nodes and edges; returns every diagnostic.
+fn diagnostics(body: &str) -> Vec<Diagnostic> {
+    match load_str(&format!("{HEAD}{body}\n)"), source()) {
+        Ok(loaded) => loaded.warnings,
+        Err(LoadError::Invalid { diagnostics, .. }) => diagnostics,
+        Err(e) => panic!("unexpected error {e}"),
+    }
+}
+
+fn errors(body: &str) -> Vec<(usize, usize, String)> {
+    diagnostics(body)
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| (d.line, d.col, d.message))
+        .collect()
+}
+
+const NODES: &str = r#"    nodes: [
+        (id: "xgboost", kind: "algorithm", label: "XGBoost"),
+        (id: "csv", kind: "format", label: "CSV", aliases: ["text/csv"]),
+    ],
+"#;
+
+#[test]
+fn a_valid_graph_loads_with_no_problem() {
+    let d = diagnostics(&format!(
+        "{NODES}    edges: [(from: \"xgboost\", rel: \"accepts\", to: \"csv\")],"
+    ));
+    assert!(d.is_empty(), "{d:?}");
+}
+
+#[test]
+fn the_embedded_graph_is_valid_and_embedded() {
+    let loaded = load_embedded().expect("embedded graph loads");
+    assert!(loaded.graph.node_count() > 20);
+    assert!(loaded.graph.find("xgboost").is_some());
+    assert_eq!(loaded.graph.source, Source::Embedded);
+}
+
+#[test]
+fn a_syntax_error_names_line_and_column_and_shows_the_line() {
+    let d =
+        diagnostics("    nodes: [(id: \"a\" kind: \"algorithm\", label: \"A\")],\n    edges: [],");
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!((d[0].line, d[0].col), (7, 22));
+    assert!(d[0].message.starts_with("RON syntax"), "{}", d[0].message);
+    let shown = d[0].to_string();
+    assert!(shown.contains("t.ron:7:22"), "{shown}");
+    let lines: Vec<&str> = shown.lines().collect();
+    let src = lines
+        .iter()
+        .position(|l| l.contains("(id: \"a\" kind"))
+        .expect("source line shown");
+    let code_col = lines[src].find("    nodes").unwrap();
+    let caret_col = lines[src + 1].find('^').unwrap();
+    assert_eq!(caret_col - code_col, 21, "caret under column 22:\n{shown}");
+}
+
+#[test]
+fn duplicate_ids_point_at_the_second_and_name_the_first() {
+    let e = errors(
+        "    nodes: [\n        (id: \"a\", kind: \"format\", label: \"A\"),\n        (id: \"a\", kind: \"format\", label: \"B\"),\n    ],\n    edges: [(from: \"a\", rel: \"contrasts\", to: \"a\")],",
+    );
+    assert_eq!(e, vec![(9, 14, "duplicate node id \"a\"".to_string())]);
+}
+
+#[test]
+fn a_dangling_edge_suggests_the_closest_ids() {
+    let d = diagnostics(&format!(
+        "{NODES}    edges: [(from: \"xgbost\", rel: \"accepts\", to: \"csv\")],"
+    ));
+    let e: Vec<&Diagnostic> = d.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(e.len(), 1, "{d:?}");
+    assert_eq!((e[0].line, e[0].col), (11, 20));
+    assert_eq!(e[0].id.as_deref(), Some("xgbost"));
+    assert_eq!(e[0].help.as_deref(), Some("did you mean \"xgboost\"?"));
+}
+
+#[test]
+fn undeclared_kind_and_relation_are_errors() {
+    let e = errors(
+        "    nodes: [(id: \"a\", kind: \"algoritm\", label: \"A\"), (id: \"b\", kind: \"format\", label: \"B\")],\n    edges: [(from: \"a\", rel: \"acepts\", to: \"b\")],",
+    );
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert_eq!((e[0].0, e[0].1), (7, 29));
+    assert!(e[0].2.contains("undeclared kind \"algoritm\""));
+    assert_eq!((e[1].0, e[1].1), (8, 30));
+    assert!(e[1].2.contains("undeclared relation \"acepts\""));
+}
+
+#[test]
+fn an_edge_outside_its_relation_kinds_is_an_error() {
+    let e = errors(&format!(
+        "{NODES}    edges: [(from: \"csv\", rel: \"accepts\", to: \"xgboost\")],"
+    ));
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert!(
+        e[0].2.contains("cannot go from a node of kind \"format\""),
+        "{e:?}"
+    );
+    assert!(
+        e[1].2.contains("cannot go to a node of kind \"algorithm\""),
+        "{e:?}"
+    );
+    assert_eq!((e[0].0, e[0].1), (11, 20));
+}
+
+#[test]
+fn bad_ids_and_empty_labels_are_errors() {
+    let e = errors(
+        "    nodes: [(id: \"Bad Id\", kind: \"format\", label: \"  \")],\n    edges: [(from: \"Bad Id\", rel: \"contrasts\", to: \"Bad Id\")],",
+    );
+    let msgs: Vec<&str> = e.iter().map(|x| x.2.as_str()).collect();
+    assert_eq!(
+        msgs,
+        vec![
+            "bad node id \"Bad Id\"",
+            "node \"Bad Id\" has an empty label"
+        ]
+    );
+    assert_eq!((e[0].0, e[0].1), (7, 18));
+    assert_eq!((e[1].0, e[1].1), (7, 51));
+}
+
+#[test]
+fn duplicate_edges_are_errors_both_ways_for_symmetric_relations() {
+    let body = format!(
+        "{NODES}    edges: [\n        (from: \"xgboost\", rel: \"accepts\", to: \"csv\"),\n        (from: \"xgboost\", rel: \"accepts\", to: \"csv\", note: \"again\"),\n        (from: \"xgboost\", rel: \"contrasts\", to: \"csv\"),\n        (from: \"csv\", rel: \"contrasts\", to: \"xgboost\"),\n    ],"
+    );
+    let e = errors(&body);
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert_eq!((e[0].0, e[0].1), (13, 9));
+    assert!(e[0].2.starts_with("duplicate edge xgboost -accepts-> csv"));
+    assert_eq!((e[1].0, e[1].1), (15, 9));
+}
+
+#[test]
+fn orphans_and_shared_names_are_warnings_not_errors() {
+    let body = "    nodes: [\n        (id: \"a\", kind: \"format\", label: \"Image classification\"),\n        (id: \"b\", kind: \"algorithm\", label: \"Image Classification\"),\n        (id: \"c\", kind: \"format\", label: \"C\"),\n    ],\n    edges: [(from: \"b\", rel: \"accepts\", to: \"a\")],";
+    let loaded =
+        load_str(&format!("{HEAD}{body}\n)"), source()).expect("warnings do not stop loading");
+    let w: Vec<(usize, String)> = loaded
+        .warnings
+        .iter()
+        .map(|d| (d.line, d.message.clone()))
+        .collect();
+    assert_eq!(w.len(), 2, "{w:?}");
+    assert!(
+        w[0].1
+            .contains("\"image classification\" names both \"a\" (format) and \"b\" (algorithm)"),
+        "{w:?}"
+    );
+    assert_eq!(w[0].0, 9);
+    assert_eq!(w[1], (10, "node \"c\" has no edges".to_string()));
+}
+
+#[test]
+fn every_problem_is_reported_at_once_even_after_a_syntax_error() {
+    let text = std::fs::read_to_string("tests/fixtures/three-problems.ron").unwrap();
+    let Err(LoadError::Invalid { diagnostics, .. }) = load_str(&text, source()) else {
+        panic!("must fail")
+    };
+    let found: Vec<(usize, usize, &str)> = diagnostics
+        .iter()
+        .map(|d| (d.line, d.col, d.message.as_str()))
+        .collect();
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert_eq!((found[0].0, found[0].1), (10, 67));
+    assert!(found[0].2.starts_with("RON syntax"));
+    assert_eq!(found[1], (11, 14, "duplicate node id \"csv\""));
+    assert_eq!(
+        found[2],
+        (
+            15,
+            47,
+            "edge xgboost -accepts-> parquett: no node \"parquett\""
+        )
+    );
+}
+
+#[test]
+fn json_loads_the_same_fields() {
+    let json = r#"{"kinds": {"a": {"label": "A"}}, "relations": {}, "nodes": [{"id": "x", "kind": "b", "label": "X"}], "edges": []}"#;
+    let Err(LoadError::Invalid { diagnostics, .. }) = load_str(json, source()) else {
+        panic!("must fail")
+    };
+    let diagnostics: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect();
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!((diagnostics[0].line, diagnostics[0].col), (1, 81));
+    let broken = "{\"kinds\": {}\n, \"nodes\": [}";
+    let Err(LoadError::Invalid { diagnostics, .. }) = load_str(broken, source()) else {
+        panic!("must fail")
+    };
+    assert_eq!((diagnostics[0].line, diagnostics[0].col), (2, 13));
+    assert!(diagnostics[0].message.starts_with("JSON syntax"));
+}
+
+#[test]
+fn unknown_fields_are_errors_naming_the_field() {
+    let e = errors(
+        "    nodes: [(id: \"a\", kind: \"format\", label: \"A\", colour: \"red\")],\n    edges: [],",
+    );
+    assert_eq!(e.len(), 1);
+    assert!(e[0].2.contains("colour"), "{e:?}");
+    assert_eq!(e[0].0, 7);
+}
+
+#[test]
+fn odd_input_gives_errors_not_panics() {
+    for text in [
+        "",
+        "   \n ",
+        "(",
+        ")",
+        "[",
+        "((((",
+        "\"",
+        "r#\"",
+        "/*",
+        "(nodes: [(id: \"a\", kind: \"k\", label: \"A\"),",
+        "{",
+        "{\"nodes\": [{\"id\": 1}]}",
+        "\0",
+    ] {
+        let r = load_str(text, source());
+        let Err(LoadError::Invalid { diagnostics, .. }) = r else {
+            panic!("{text:?} must be invalid")
+        };
+        assert!(!diagnostics.is_empty(), "{text:?}");
+        assert!(
+            diagnostics.iter().all(|d| d.line >= 1 && d.col >= 1),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn invalid_utf8_is_pointed_at() {
+    let Err(LoadError::Invalid { diagnostics, .. }) =
+        load_bytes(b"(\n  kinds: {\"\xff\"", source())
+    else {
+        panic!("must fail")
+    };
+    assert_eq!((diagnostics[0].line, diagnostics[0].col), (2, 12));
+    assert!(diagnostics[0].message.contains("UTF-8"));
+}
+
+#[test]
+fn a_bom_and_crlf_line_endings_load() {
+    let text = std::fs::read_to_string("tests/fixtures/small.ron")
+        .unwrap()
+        .replace('\n', "\r\n");
+    let loaded = load_str(&format!("\u{feff}{text}"), source()).expect("BOM and CRLF load");
+    assert!(loaded.graph.find("xgboost").is_some());
+}
+
+#[test]
+fn a_directory_or_missing_file_is_an_io_error() {
+    for path in ["tests", "tests/fixtures/no-such-file.ron"] {
+        let Err(LoadError::Io { path: p, .. }) = load_path(std::path::Path::new(path)) else {
+            panic!("{path} must fail")
+        };
+        assert_eq!(p, path);
+    }
+}
