@@ -282,7 +282,8 @@ fn suggest_or_declared<'a, S: AsRef<str> + 'a>(
     what: &str,
     names: impl Iterator<Item = &'a S>,
 ) -> String {
-    let names: Vec<&str> = names.map(AsRef::as_ref).collect();
+    let mut names: Vec<&str> = names.map(AsRef::as_ref).collect();
+    names.sort_unstable();
     let close = closest(wrong, &names, 3);
     if close.is_empty() {
         let shown: Vec<&str> = names.iter().copied().take(20).collect();

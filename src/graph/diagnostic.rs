@@ -102,10 +102,11 @@ impl fmt::Display for Diagnostic {
             self.line,
             self.col
         )?;
+        let mut pad = " ".to_string();
         if let Some(line) = &self.source_line {
             let (shown, caret_at) = excerpt(line, self.col.saturating_sub(1));
             let num = self.line.to_string();
-            let pad = " ".repeat(num.len());
+            pad = " ".repeat(num.len());
             write!(
                 f,
                 "\n{pad} |\n{num} | {shown}\n{pad} | {}^",
@@ -113,7 +114,7 @@ impl fmt::Display for Diagnostic {
             )?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  = help: {}", visible(help))?;
+            write!(f, "\n{pad} = help: {}", visible(help))?;
         }
         Ok(())
     }
