@@ -9,6 +9,7 @@ use crate::export::Format;
 const EXAMPLES: &str = "\
 Examples:
   mlkg                                   open the explorer on the embedded graph
+  mlkg explore relu                      open the explorer on a node
   mlkg search 'gradient vanishing'       find nodes by any of their names
   mlkg show xgboost                      a node, its fields and its neighbours
   mlkg path sigmoid relu                 how two nodes are linked
@@ -40,7 +41,7 @@ pub struct Cli {
 
     /// What to do; without one, the explorer opens.
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub command: Option<Invocation>,
 }
 
 /// When to colour output.
@@ -54,7 +55,19 @@ pub enum ColorWhen {
     Never,
 }
 
-/// The subcommands.
+/// What the command line asks for: the explorer, or one of the commands
+/// that print (kept apart so `commands::run` only sees those).
+#[derive(Debug, Subcommand)]
+pub enum Invocation {
+    /// Open the interactive explorer (the default with no command).
+    #[command(after_help = EXPLORE_HELP)]
+    Explore(ExploreArgs),
+    /// A command that prints.
+    #[command(flatten)]
+    Command(Command),
+}
+
+/// The subcommands that print.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Find nodes by label, alias or id, fuzzily; every word must match.
@@ -91,6 +104,29 @@ pub enum Command {
     /// Counts per kind and relation, the most connected nodes, isolated nodes, components.
     #[command(after_help = "Examples:\n  mlkg stats\n  mlkg stats --json")]
     Stats(StatsArgs),
+}
+
+const EXPLORE_HELP: &str = "\
+NODE is an id, a label or an alias (any case), or a fuzzy query with a clear
+best hit. Without it, the explorer starts on XGBoost (or the most connected
+algorithm) with the search box ready. Press ? inside for every key.
+
+With --graph FILE (or MLKG_GRAPH), the explorer reloads the file when it
+changes and shows its errors, if any, over the last graph that loaded.
+The explorer needs a terminal; for pipes and scripts use `mlkg search` and
+`mlkg show`.
+
+Examples:
+  mlkg
+  mlkg explore xgboost
+  mlkg explore 'vanishing gradient'
+  mlkg --graph my-graph.ron explore";
+
+/// Options of `explore`.
+#[derive(Debug, Args)]
+pub struct ExploreArgs {
+    /// The node to start on: id, label, alias or query.
+    pub node: Option<String>,
 }
 
 /// Options of `search`.

@@ -8,9 +8,11 @@
 //! - [`cli`]: the command line (clap).
 //! - [`commands`]: one function per subcommand, writing to any `Write`.
 //! - [`text`]: making text from a graph file safe to show on a terminal.
+//! - [`tui`]: the interactive explorer (event loop, state, key table, view).
 
 pub mod cli;
 pub mod commands;
 pub mod export;
 pub mod graph;
 pub mod text;
+pub mod tui;

@@ -3,22 +3,23 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
-use mlkg::cli::Cli;
-use mlkg::commands::{self, Paint};
+use clap::Parser;
+use mlkg::cli::{Cli, Invocation};
+use mlkg::commands::{self, Failure, Paint};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let command = match &cli.command {
+        None => return explore(&cli, None),
+        Some(Invocation::Explore(a)) => return explore(&cli, a.node.as_deref()),
+        Some(Invocation::Command(c)) => c,
+    };
     let stdout = std::io::stdout();
     let paint = Paint {
         on: commands::use_color(cli.color, stdout.is_terminal()),
     };
     let mut out = stdout.lock();
     let mut err = std::io::stderr().lock();
-    let Some(command) = &cli.command else {
-        let _ = Cli::command().print_help();
-        return ExitCode::SUCCESS;
-    };
     let result = commands::run(&cli, command, paint, &mut out, &mut err);
     let flushed = out.flush();
     match result {
@@ -30,12 +31,50 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        Err(commands::Failure::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-            ExitCode::SUCCESS
-        }
+        Err(Failure::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(f) => {
             let _ = f.report(&mut err);
             ExitCode::from(f.exit_code())
+        }
+    }
+}
+
+/// Opens the explorer, on `node` when given. Needs a terminal on stdin and
+/// stdout; without one, says what to use instead and exits with 2, writing
+/// nothing to stdout.
+fn explore(cli: &Cli, node: Option<&str>) -> ExitCode {
+    let mut err = std::io::stderr().lock();
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        let _ = writeln!(
+            err,
+            "mlkg: the explorer needs a terminal on stdin and stdout.\n\
+             For pipes and scripts, use `mlkg search QUERY` or `mlkg show NODE` \
+             (`mlkg --help` lists every command)."
+        );
+        return ExitCode::from(2);
+    }
+    let prepared = commands::load_graph(cli.graph.as_deref())
+        .map_err(Failure::from)
+        .and_then(|loaded| {
+            let start = node
+                .map(|q| commands::resolve(&loaded.graph, q))
+                .transpose()?;
+            Ok((loaded.graph, start))
+        });
+    let (graph, start) = match prepared {
+        Ok(p) => p,
+        Err(f) => {
+            let _ = f.report(&mut err);
+            return ExitCode::from(f.exit_code());
+        }
+    };
+    drop(err);
+    let watch = graph.source.path().map(|p| p.to_path_buf());
+    match mlkg::tui::run(mlkg::tui::App::new(graph, start), watch) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("mlkg: the explorer stopped: {e}");
+            ExitCode::from(1)
         }
     }
 }

@@ -1,0 +1,169 @@
+//! The verbs of the explorer: every change of state is one [`Action`], and
+//! work that touches the outside world comes back from `update` as an
+//! [`Effect`] for the event loop to carry out.
+
+use std::path::PathBuf;
+
+use crate::export::Filter;
+
+/// Something the user asked for, after the key table or the mouse resolved it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the explorer.
+    Quit,
+    /// Show or hide the list of keys.
+    ToggleHelp,
+    /// Close the overlay (help, filter list, export prompt).
+    CloseOverlay,
+    /// Move the selection up one row.
+    MoveUp,
+    /// Move the selection down one row.
+    MoveDown,
+    /// Jump to the first row.
+    Top,
+    /// Jump to the last row.
+    Bottom,
+    /// Move up one page.
+    PageUp,
+    /// Move down one page.
+    PageDown,
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Open the selected node (hit, neighbour, path step or graph node).
+    Open,
+    /// Go back to the node before in the jump list.
+    Back,
+    /// Go forward again in the jump list.
+    Forward,
+    /// Start typing in the search box.
+    FocusSearch,
+    /// Leave the search box, keeping the query.
+    LeaveSearch,
+    /// Type a character.
+    Insert(char),
+    /// Delete the character before the cursor.
+    DeleteChar,
+    /// Clear what was typed.
+    ClearInput,
+    /// Filter the hits by kind (again to clear).
+    FilterKind,
+    /// Filter the neighbours by relation (again to clear).
+    FilterRelation,
+    /// Clear the kind and relation filters.
+    ClearFilters,
+    /// Path mode: the shortest path from the focused node to a target.
+    PathMode,
+    /// Pick another path target.
+    EditTarget,
+    /// The local-graph view of the focused node.
+    GraphView,
+    /// Leave path mode or the graph view.
+    LeaveView,
+    /// Show one more step of neighbourhood (up to 2).
+    DepthMore,
+    /// Show one step less of neighbourhood (down to 1).
+    DepthLess,
+    /// Export the neighbourhood on screen to a DOT file.
+    Export,
+    /// Accept the choice or the input.
+    Confirm,
+    /// A mouse click at a cell (column, row).
+    Click(u16, u16),
+    /// A double click at a cell.
+    DoubleClick(u16, u16),
+    /// The wheel turned up over a cell.
+    WheelUp(u16, u16),
+    /// The wheel turned down over a cell.
+    WheelDown(u16, u16),
+}
+
+impl Action {
+    /// What the action does, as the help overlay shows it.
+    pub fn description(self) -> &'static str {
+        use Action::*;
+        match self {
+            Quit => "quit",
+            ToggleHelp => "show or hide this help",
+            CloseOverlay => "close this window",
+            MoveUp => "move up",
+            MoveDown => "move down",
+            Top => "go to the top",
+            Bottom => "go to the bottom",
+            PageUp => "page up",
+            PageDown => "page down",
+            NextPane => "next pane",
+            PrevPane => "previous pane",
+            Open => "open the selected node",
+            Back => "go back (jump list)",
+            Forward => "go forward (jump list)",
+            FocusSearch => "search",
+            LeaveSearch => "leave the search box",
+            Insert(_) => "type",
+            DeleteChar => "delete a character",
+            ClearInput => "clear the input",
+            FilterKind => "filter hits by kind (again: clear)",
+            FilterRelation => "filter neighbours by relation (again: clear)",
+            ClearFilters => "clear the filters",
+            PathMode => "path to another node",
+            EditTarget => "pick another target",
+            GraphView => "local-graph view",
+            LeaveView => "back to the main screen",
+            DepthMore => "depth 2",
+            DepthLess => "depth 1",
+            Export => "export the neighbourhood to DOT",
+            Confirm => "accept",
+            Click(..) => "select",
+            DoubleClick(..) => "open",
+            WheelUp(..) => "scroll up",
+            WheelDown(..) => "scroll down",
+        }
+    }
+
+    /// Every action that a key can trigger, `Insert` standing for typing.
+    pub const KEYED: [Action; 30] = [
+        Action::Quit,
+        Action::ToggleHelp,
+        Action::CloseOverlay,
+        Action::MoveUp,
+        Action::MoveDown,
+        Action::Top,
+        Action::Bottom,
+        Action::PageUp,
+        Action::PageDown,
+        Action::NextPane,
+        Action::PrevPane,
+        Action::Open,
+        Action::Back,
+        Action::Forward,
+        Action::FocusSearch,
+        Action::LeaveSearch,
+        Action::Insert(' '),
+        Action::DeleteChar,
+        Action::ClearInput,
+        Action::FilterKind,
+        Action::FilterRelation,
+        Action::ClearFilters,
+        Action::PathMode,
+        Action::EditTarget,
+        Action::GraphView,
+        Action::LeaveView,
+        Action::DepthMore,
+        Action::DepthLess,
+        Action::Export,
+        Action::Confirm,
+    ];
+}
+
+/// Work with the outside world that `update` asks the event loop to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write a DOT export of part of the graph to a file, atomically.
+    Export {
+        /// Where to write.
+        path: PathBuf,
+        /// What to write.
+        filter: Filter,
+    },
+}

@@ -1,0 +1,354 @@
+//! The one key table: which key does what in which [`Scope`]. Key handling
+//! and the help overlay both read it, so no key can go undocumented.
+//!
+//! `Tab` and `Ctrl-i` are the same byte in most terminals. `Tab` cycles
+//! panes; the jump list goes forward with `Ctrl-i` where the terminal tells
+//! them apart (the explorer asks for that when the terminal supports it) and
+//! with `L` everywhere (as `H`/`L` walk the history in vimium and qutebrowser).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+
+/// Where keys go: the main screen, a text input, a view or an overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Scope {
+    /// The three panes.
+    Browse,
+    /// Typing in the search box.
+    Search,
+    /// Path mode, typing the target.
+    PathPick,
+    /// Path mode, walking the path found.
+    PathSteps,
+    /// The local-graph view.
+    Graph,
+    /// A list to pick a kind or relation filter from.
+    Picker,
+    /// The export prompt.
+    Prompt,
+    /// The help overlay.
+    Help,
+}
+
+impl Scope {
+    /// Every scope, in the order the help overlay lists them.
+    pub const ALL: [Scope; 8] = [
+        Scope::Browse,
+        Scope::Search,
+        Scope::PathPick,
+        Scope::PathSteps,
+        Scope::Graph,
+        Scope::Picker,
+        Scope::Prompt,
+        Scope::Help,
+    ];
+
+    /// The heading of the scope in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Scope::Browse => "Main screen",
+            Scope::Search => "Search box",
+            Scope::PathPick => "Path mode: choosing the target",
+            Scope::PathSteps => "Path mode: the path",
+            Scope::Graph => "Local-graph view",
+            Scope::Picker => "Filter list",
+            Scope::Prompt => "Export prompt",
+            Scope::Help => "This help",
+        }
+    }
+
+    /// Whether printable characters are typed as text here.
+    pub fn types_text(self) -> bool {
+        matches!(self, Scope::Search | Scope::PathPick | Scope::Prompt)
+    }
+}
+
+/// A key as the table names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    /// A printable character, shift included (`G`, `?`).
+    Char(char),
+    /// A letter with Control.
+    Ctrl(char),
+    /// Enter.
+    Enter,
+    /// Escape.
+    Esc,
+    /// Tab.
+    Tab,
+    /// Shift-Tab.
+    BackTab,
+    /// Backspace.
+    Backspace,
+    /// Arrow up.
+    Up,
+    /// Arrow down.
+    Down,
+    /// Arrow left.
+    Left,
+    /// Arrow right.
+    Right,
+    /// Home.
+    Home,
+    /// End.
+    End,
+    /// Page up.
+    PageUp,
+    /// Page down.
+    PageDown,
+    /// Any printable character not bound otherwise (typed as text).
+    AnyChar,
+}
+
+impl Key {
+    /// The key of a terminal key event, if the table can name it.
+    pub fn from_event(ev: KeyEvent) -> Option<Key> {
+        if ev.kind == KeyEventKind::Release {
+            return None;
+        }
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = ev.modifiers.contains(KeyModifiers::ALT);
+        let shift = ev.modifiers.contains(KeyModifiers::SHIFT);
+        Some(match ev.code {
+            KeyCode::Char(c) if ctrl && !alt => Key::Ctrl(c.to_ascii_lowercase()),
+            KeyCode::Char(c) if !alt => Key::Char(c),
+            KeyCode::Enter => Key::Enter,
+            KeyCode::Esc => Key::Esc,
+            KeyCode::Tab if shift => Key::BackTab,
+            KeyCode::Tab => Key::Tab,
+            KeyCode::BackTab => Key::BackTab,
+            KeyCode::Backspace => Key::Backspace,
+            KeyCode::Up => Key::Up,
+            KeyCode::Down => Key::Down,
+            KeyCode::Left => Key::Left,
+            KeyCode::Right => Key::Right,
+            KeyCode::Home => Key::Home,
+            KeyCode::End => Key::End,
+            KeyCode::PageUp => Key::PageUp,
+            KeyCode::PageDown => Key::PageDown,
+            _ => return None,
+        })
+    }
+
+    /// How the help overlay writes the key.
+    pub fn name(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{c}"),
+            Key::Enter => "Enter".into(),
+            Key::Esc => "Esc".into(),
+            Key::Tab => "Tab".into(),
+            Key::BackTab => "Shift-Tab".into(),
+            Key::Backspace => "Backspace".into(),
+            Key::Up => "↑".into(),
+            Key::Down => "↓".into(),
+            Key::Left => "←".into(),
+            Key::Right => "→".into(),
+            Key::Home => "Home".into(),
+            Key::End => "End".into(),
+            Key::PageUp => "PgUp".into(),
+            Key::PageDown => "PgDn".into(),
+            Key::AnyChar => "text".into(),
+        }
+    }
+}
+
+/// One row of the key table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    /// Where the key works.
+    pub scope: Scope,
+    /// The key.
+    pub key: Key,
+    /// What it does.
+    pub action: Action,
+}
+
+const fn b(scope: Scope, key: Key, action: Action) -> Binding {
+    Binding { scope, key, action }
+}
+
+use Action as A;
+use Key as K;
+use Scope as S;
+
+/// The key table.
+pub const TABLE: &[Binding] = &[
+    // The main screen.
+    b(S::Browse, K::Char('/'), A::FocusSearch),
+    b(S::Browse, K::Char('j'), A::MoveDown),
+    b(S::Browse, K::Down, A::MoveDown),
+    b(S::Browse, K::Char('k'), A::MoveUp),
+    b(S::Browse, K::Up, A::MoveUp),
+    b(S::Browse, K::Char('g'), A::Top),
+    b(S::Browse, K::Home, A::Top),
+    b(S::Browse, K::Char('G'), A::Bottom),
+    b(S::Browse, K::End, A::Bottom),
+    b(S::Browse, K::PageUp, A::PageUp),
+    b(S::Browse, K::PageDown, A::PageDown),
+    b(S::Browse, K::Tab, A::NextPane),
+    b(S::Browse, K::Right, A::NextPane),
+    b(S::Browse, K::BackTab, A::PrevPane),
+    b(S::Browse, K::Left, A::PrevPane),
+    b(S::Browse, K::Enter, A::Open),
+    b(S::Browse, K::Char('l'), A::Open),
+    b(S::Browse, K::Backspace, A::Back),
+    b(S::Browse, K::Char('h'), A::Back),
+    b(S::Browse, K::Ctrl('o'), A::Back),
+    b(S::Browse, K::Char('H'), A::Back),
+    b(S::Browse, K::Ctrl('i'), A::Forward),
+    b(S::Browse, K::Char('L'), A::Forward),
+    b(S::Browse, K::Char('f'), A::FilterKind),
+    b(S::Browse, K::Char('r'), A::FilterRelation),
+    b(S::Browse, K::Esc, A::ClearFilters),
+    b(S::Browse, K::Char('p'), A::PathMode),
+    b(S::Browse, K::Char('v'), A::GraphView),
+    b(S::Browse, K::Char('e'), A::Export),
+    b(S::Browse, K::Char('?'), A::ToggleHelp),
+    b(S::Browse, K::Char('q'), A::Quit),
+    b(S::Browse, K::Ctrl('c'), A::Quit),
+    // Typing a search.
+    b(S::Search, K::AnyChar, A::Insert(' ')),
+    b(S::Search, K::Backspace, A::DeleteChar),
+    b(S::Search, K::Ctrl('u'), A::ClearInput),
+    b(S::Search, K::Down, A::MoveDown),
+    b(S::Search, K::Ctrl('n'), A::MoveDown),
+    b(S::Search, K::Up, A::MoveUp),
+    b(S::Search, K::Ctrl('p'), A::MoveUp),
+    b(S::Search, K::PageUp, A::PageUp),
+    b(S::Search, K::PageDown, A::PageDown),
+    b(S::Search, K::Enter, A::Open),
+    b(S::Search, K::Esc, A::LeaveSearch),
+    b(S::Search, K::Tab, A::NextPane),
+    b(S::Search, K::BackTab, A::PrevPane),
+    b(S::Search, K::Ctrl('c'), A::Quit),
+    // Path mode, choosing the target.
+    b(S::PathPick, K::AnyChar, A::Insert(' ')),
+    b(S::PathPick, K::Backspace, A::DeleteChar),
+    b(S::PathPick, K::Ctrl('u'), A::ClearInput),
+    b(S::PathPick, K::Down, A::MoveDown),
+    b(S::PathPick, K::Ctrl('n'), A::MoveDown),
+    b(S::PathPick, K::Up, A::MoveUp),
+    b(S::PathPick, K::Ctrl('p'), A::MoveUp),
+    b(S::PathPick, K::Enter, A::Confirm),
+    b(S::PathPick, K::Esc, A::LeaveView),
+    b(S::PathPick, K::Ctrl('c'), A::Quit),
+    // Path mode, the path.
+    b(S::PathSteps, K::Char('j'), A::MoveDown),
+    b(S::PathSteps, K::Down, A::MoveDown),
+    b(S::PathSteps, K::Char('k'), A::MoveUp),
+    b(S::PathSteps, K::Up, A::MoveUp),
+    b(S::PathSteps, K::Char('g'), A::Top),
+    b(S::PathSteps, K::Char('G'), A::Bottom),
+    b(S::PathSteps, K::Enter, A::Open),
+    b(S::PathSteps, K::Char('l'), A::Open),
+    b(S::PathSteps, K::Char('/'), A::EditTarget),
+    b(S::PathSteps, K::Esc, A::LeaveView),
+    b(S::PathSteps, K::Char('p'), A::LeaveView),
+    b(S::PathSteps, K::Char('?'), A::ToggleHelp),
+    b(S::PathSteps, K::Char('q'), A::Quit),
+    b(S::PathSteps, K::Ctrl('c'), A::Quit),
+    // The local-graph view.
+    b(S::Graph, K::Char('j'), A::MoveDown),
+    b(S::Graph, K::Down, A::MoveDown),
+    b(S::Graph, K::Tab, A::MoveDown),
+    b(S::Graph, K::Char('k'), A::MoveUp),
+    b(S::Graph, K::Up, A::MoveUp),
+    b(S::Graph, K::BackTab, A::MoveUp),
+    b(S::Graph, K::Char('g'), A::Top),
+    b(S::Graph, K::Enter, A::Open),
+    b(S::Graph, K::Char('l'), A::Open),
+    b(S::Graph, K::Backspace, A::Back),
+    b(S::Graph, K::Char('h'), A::Back),
+    b(S::Graph, K::Ctrl('o'), A::Back),
+    b(S::Graph, K::Char('H'), A::Back),
+    b(S::Graph, K::Ctrl('i'), A::Forward),
+    b(S::Graph, K::Char('L'), A::Forward),
+    b(S::Graph, K::Char('+'), A::DepthMore),
+    b(S::Graph, K::Char('='), A::DepthMore),
+    b(S::Graph, K::Char('-'), A::DepthLess),
+    b(S::Graph, K::Char('r'), A::FilterRelation),
+    b(S::Graph, K::Char('e'), A::Export),
+    b(S::Graph, K::Esc, A::LeaveView),
+    b(S::Graph, K::Char('v'), A::LeaveView),
+    b(S::Graph, K::Char('?'), A::ToggleHelp),
+    b(S::Graph, K::Char('q'), A::Quit),
+    b(S::Graph, K::Ctrl('c'), A::Quit),
+    // A filter list.
+    b(S::Picker, K::Char('j'), A::MoveDown),
+    b(S::Picker, K::Down, A::MoveDown),
+    b(S::Picker, K::Char('k'), A::MoveUp),
+    b(S::Picker, K::Up, A::MoveUp),
+    b(S::Picker, K::Char('g'), A::Top),
+    b(S::Picker, K::Char('G'), A::Bottom),
+    b(S::Picker, K::Enter, A::Confirm),
+    b(S::Picker, K::Char('l'), A::Confirm),
+    b(S::Picker, K::Esc, A::CloseOverlay),
+    b(S::Picker, K::Char('q'), A::CloseOverlay),
+    b(S::Picker, K::Ctrl('c'), A::Quit),
+    // The export prompt.
+    b(S::Prompt, K::AnyChar, A::Insert(' ')),
+    b(S::Prompt, K::Backspace, A::DeleteChar),
+    b(S::Prompt, K::Ctrl('u'), A::ClearInput),
+    b(S::Prompt, K::Enter, A::Confirm),
+    b(S::Prompt, K::Esc, A::CloseOverlay),
+    b(S::Prompt, K::Ctrl('c'), A::Quit),
+    // The help overlay.
+    b(S::Help, K::Char('j'), A::MoveDown),
+    b(S::Help, K::Down, A::MoveDown),
+    b(S::Help, K::Char('k'), A::MoveUp),
+    b(S::Help, K::Up, A::MoveUp),
+    b(S::Help, K::PageDown, A::PageDown),
+    b(S::Help, K::PageUp, A::PageUp),
+    b(S::Help, K::Char('g'), A::Top),
+    b(S::Help, K::Char('G'), A::Bottom),
+    b(S::Help, K::Esc, A::CloseOverlay),
+    b(S::Help, K::Char('?'), A::CloseOverlay),
+    b(S::Help, K::Char('q'), A::CloseOverlay),
+    b(S::Help, K::Ctrl('c'), A::Quit),
+];
+
+/// The action of a key in a scope: its row in the table, else typing for a
+/// printable character where the scope takes text.
+pub fn lookup(scope: Scope, key: Key) -> Option<Action> {
+    if let Some(row) = TABLE.iter().find(|r| r.scope == scope && r.key == key) {
+        return Some(row.action);
+    }
+    match key {
+        Key::Char(c) if scope.types_text() => Some(Action::Insert(c)),
+        _ => None,
+    }
+}
+
+/// The action of a terminal key event in a scope.
+pub fn action_for(scope: Scope, ev: KeyEvent) -> Option<Action> {
+    lookup(scope, Key::from_event(ev)?)
+}
+
+/// The keys bound to an action in a scope, in table order.
+pub fn keys_for(scope: Scope, action: Action) -> Vec<Key> {
+    TABLE
+        .iter()
+        .filter(|r| r.scope == scope && r.action == action)
+        .map(|r| r.key)
+        .collect()
+}
+
+/// The help overlay's rows for a scope: each action once, with all its keys.
+pub fn help_rows(scope: Scope) -> Vec<(String, &'static str)> {
+    let mut rows: Vec<(Action, Vec<Key>)> = Vec::new();
+    for r in TABLE.iter().filter(|r| r.scope == scope) {
+        match rows.iter_mut().find(|(a, _)| *a == r.action) {
+            Some((_, keys)) => keys.push(r.key),
+            None => rows.push((r.action, vec![r.key])),
+        }
+    }
+    rows.into_iter()
+        .map(|(a, keys)| {
+            let names: Vec<String> = keys.iter().map(|k| k.name()).collect();
+            (names.join(" "), a.description())
+        })
+        .collect()
+}

@@ -1,0 +1,188 @@
+//! What the view draws, one module per part of the screen, and the small
+//! helpers they share: kind colours, badges, cutting and wrapping text with
+//! a marker where it is cut, and highlighted labels.
+
+pub mod graph_view;
+pub mod hits;
+pub mod neighbours;
+pub mod node;
+pub mod path;
+pub mod popups;
+pub mod status;
+
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::graph::Graph;
+use crate::text::visible;
+
+/// The style of the selected row in the focused pane.
+pub const SELECTED: Style = Style::new()
+    .bg(Color::DarkGray)
+    .add_modifier(Modifier::BOLD);
+/// The style of matched characters in a hit.
+pub const MATCHED: Style = Style::new()
+    .fg(Color::Yellow)
+    .add_modifier(Modifier::BOLD)
+    .add_modifier(Modifier::UNDERLINED);
+/// The style of secondary text.
+pub const DIM: Style = Style::new().fg(Color::Gray).add_modifier(Modifier::DIM);
+/// The border of the focused pane.
+pub const FOCUSED_BORDER: Style = Style::new().fg(Color::Cyan);
+
+/// The ratatui colour of a kind's colour name (`cyan`, `lightblue`, `#rrggbb`).
+pub fn color_of(name: &str) -> Option<Color> {
+    if let Some(hex) = name.strip_prefix('#') {
+        let v = u32::from_str_radix(hex, 16)
+            .ok()
+            .filter(|_| hex.len() == 6)?;
+        return Some(Color::Rgb((v >> 16) as u8, (v >> 8) as u8, v as u8));
+    }
+    Some(
+        match name
+            .to_ascii_lowercase()
+            .replace(['-', '_', ' '], "")
+            .as_str()
+        {
+            "black" => Color::Black,
+            "red" => Color::Red,
+            "green" => Color::Green,
+            "yellow" => Color::Yellow,
+            "blue" => Color::Blue,
+            "magenta" => Color::Magenta,
+            "cyan" => Color::Cyan,
+            "gray" | "grey" => Color::Gray,
+            "darkgray" | "darkgrey" => Color::DarkGray,
+            "lightred" => Color::LightRed,
+            "lightgreen" => Color::LightGreen,
+            "lightyellow" => Color::LightYellow,
+            "lightblue" => Color::LightBlue,
+            "lightmagenta" => Color::LightMagenta,
+            "lightcyan" => Color::LightCyan,
+            "white" => Color::White,
+            _ => return None,
+        },
+    )
+}
+
+/// The colour of a kind in a graph, white when it declares none.
+pub fn kind_color(graph: &Graph, kind: &str) -> Color {
+    graph
+        .kinds
+        .get(kind)
+        .and_then(|k| color_of(&k.color))
+        .unwrap_or(Color::White)
+}
+
+/// A four-character badge for a kind, in the kind's colour.
+pub fn badge(graph: &Graph, kind: &str) -> Span<'static> {
+    let label: String = visible(graph.kind_label(kind)).chars().take(4).collect();
+    Span::styled(
+        format!("{label:<4}"),
+        Style::new().fg(kind_color(graph, kind)),
+    )
+}
+
+/// Text cut to a display width, ending in `…` when cut.
+pub fn cut(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > width - 1 {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// A line of spans cut to a display width, ending in `…` when cut.
+pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
+    let total: usize = spans.iter().map(|s| s.content.width()).sum();
+    if total <= width {
+        return Line::from(spans);
+    }
+    let mut out = Vec::new();
+    let mut room = width.saturating_sub(1);
+    for s in spans {
+        let w = s.content.width();
+        if w <= room {
+            room -= w;
+            out.push(s);
+            continue;
+        }
+        let part = cut(&s.content, room + 1);
+        let part = part.trim_end_matches('…').to_string();
+        out.push(Span::styled(part, s.style));
+        break;
+    }
+    if width > 0 {
+        out.push(Span::styled("…", DIM));
+    }
+    Line::from(out)
+}
+
+/// Text wrapped at spaces to a display width; a word longer than the width
+/// is broken. Line breaks in the text are kept.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        let mut w = 0;
+        for word in para.split(' ') {
+            let ww = word.width();
+            if w > 0 && w + 1 + ww > width {
+                out.push(std::mem::take(&mut line));
+                w = 0;
+            }
+            if w > 0 {
+                line.push(' ');
+                w += 1;
+            }
+            for c in word.chars() {
+                let cw = c.width().unwrap_or(0);
+                if w + cw > width && w > 0 {
+                    out.push(std::mem::take(&mut line));
+                    w = 0;
+                }
+                line.push(c);
+                w += cw;
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// A label with the characters at `positions` (character indices) in the
+/// match style, every character made safe to show.
+pub fn highlighted(label: &str, positions: &[usize], base: Style) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_hit = false;
+    for (i, c) in label.chars().enumerate() {
+        let hit = positions.binary_search(&i).is_ok();
+        if hit != run_hit && !run.is_empty() {
+            let style = if run_hit { base.patch(MATCHED) } else { base };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run_hit = hit;
+        run.push_str(&visible(c.encode_utf8(&mut [0; 4])));
+    }
+    if !run.is_empty() {
+        let style = if run_hit { base.patch(MATCHED) } else { base };
+        spans.push(Span::styled(run, style));
+    }
+    spans
+}

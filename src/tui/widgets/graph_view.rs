@@ -1,0 +1,212 @@
+//! The local-graph view: the focused node in the middle, its neighbours on
+//! a ring around it (and theirs on an outer ring at depth 2), drawn with
+//! ratatui's Canvas: lines for edges, labels coloured by kind.
+
+use std::collections::HashMap;
+use std::f64::consts::PI;
+
+use petgraph::graph::NodeIndex;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Block;
+use ratatui::widgets::canvas::{Canvas, Line as Segment};
+use unicode_width::UnicodeWidthStr;
+
+use super::{FOCUSED_BORDER, cut, kind_color};
+use crate::graph::query::Dir;
+use crate::text::visible;
+use crate::tui::app::App;
+
+/// Where a node's label goes, in cells of the canvas.
+struct Placed {
+    node: NodeIndex,
+    col: u16,
+    row: u16,
+    text: String,
+    centre: (f64, f64),
+}
+
+/// Draws the view over the whole body.
+pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
+    let shown = app.graph_nodes.len();
+    let mut title = format!(" Local graph · depth {} (+/-) · {shown} nodes ", app.depth);
+    if app.graph_total > shown {
+        title = format!(
+            " Local graph · depth {} (+/-) · {shown} of {} nodes shown ",
+            app.depth, app.graph_total
+        );
+    }
+    if let Some(rel) = &app.rel_filter {
+        title.push_str(&format!("· rel: {} ", visible(app.graph.rel_label(rel))));
+    }
+    let block = Block::bordered()
+        .title(title)
+        .title_bottom(info_line(app))
+        .border_style(FOCUSED_BORDER);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    app.screen.graph_labels.clear();
+    if inner.width < 3 || inner.height < 3 || app.graph_nodes.is_empty() {
+        return;
+    }
+    let placed = place(app, inner.width, inner.height);
+    let at: HashMap<NodeIndex, (f64, f64)> = placed.iter().map(|p| (p.node, p.centre)).collect();
+    let selected = app.graph_nodes.get(app.graph_sel).map(|n| n.0);
+    let mut segments = Vec::new();
+    for e in app.graph.g.edge_indices() {
+        let Some((a, b)) = app.graph.g.edge_endpoints(e) else {
+            continue;
+        };
+        if app
+            .rel_filter
+            .as_ref()
+            .is_some_and(|r| *r != app.graph.g[e].rel)
+        {
+            continue;
+        }
+        if let (Some(&p), Some(&q)) = (at.get(&a), at.get(&b)) {
+            let hot = selected.is_some_and(|s| s == a || s == b);
+            let color = if hot { Color::Yellow } else { Color::DarkGray };
+            segments.push((Segment::new(p.0, p.1, q.0, q.1, color), hot));
+        }
+    }
+    // Lines touching the selection go last, so they are drawn on top.
+    segments.sort_by_key(|(_, hot)| *hot);
+    let h = f64::from(inner.height - 1);
+    let mut labels: Vec<(f64, f64, Line<'static>)> = Vec::new();
+    for (i, p) in placed.iter().enumerate() {
+        let node = app.graph.node(p.node);
+        let mut style = Style::new().fg(kind_color(&app.graph, &node.kind));
+        if Some(p.node) == app.focus {
+            style = style.add_modifier(Modifier::BOLD);
+        }
+        if i == app.graph_sel {
+            style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
+        }
+        labels.push((
+            f64::from(p.col),
+            h - f64::from(p.row),
+            Line::from(Span::styled(p.text.clone(), style)),
+        ));
+        app.screen.graph_labels.push((
+            Rect {
+                x: inner.x + p.col,
+                y: inner.y + p.row,
+                width: (p.text.width() as u16).min(inner.width - p.col),
+                height: 1,
+            },
+            i,
+        ));
+    }
+    let canvas = Canvas::default()
+        .marker(Marker::Braille)
+        .x_bounds([0.0, f64::from(inner.width - 1)])
+        .y_bounds([0.0, h])
+        .paint(move |ctx| {
+            for (s, _) in &segments {
+                ctx.draw(s);
+            }
+            for (x, y, line) in &labels {
+                ctx.print(*x, *y, line.clone());
+            }
+        });
+    frame.render_widget(canvas, inner);
+}
+
+/// The selected node and how it is linked, for the bottom of the frame.
+fn info_line(app: &App) -> Line<'static> {
+    let Some(&(ix, _, via)) = app.graph_nodes.get(app.graph_sel) else {
+        return Line::default();
+    };
+    let label = visible(app.label(ix)).into_owned();
+    let text = match via {
+        None => format!(" {label} (focus) · Enter opens, j/k select "),
+        Some((from, link)) => {
+            let rel_id = &app.graph.g[link.edge].rel;
+            let rel = visible(app.graph.rel_label(rel_id)).into_owned();
+            let from = visible(app.label(from)).into_owned();
+            match (app.graph.is_symmetric(rel_id), link.dir) {
+                (true, _) => format!(" {from} —{rel}— {label} "),
+                (false, Dir::Out) => format!(" {from} —{rel}→ {label} "),
+                (false, Dir::In) => format!(" {from} ←{rel}— {label} "),
+            }
+        }
+    };
+    Line::from(text)
+}
+
+/// Places every node: the focus in the middle, depth 1 on an inner ring,
+/// depth 2 on an outer ring near the node it was reached from.
+fn place(app: &App, width: u16, height: u16) -> Vec<Placed> {
+    let (w, h) = (f64::from(width - 1), f64::from(height - 1));
+    let (cx, cy) = (w / 2.0, h / 2.0);
+    let two = app.graph_nodes.iter().any(|n| n.1 >= 2);
+    let (r1x, r1y) = if two {
+        (w * 0.24, h * 0.26)
+    } else {
+        (w * 0.38, h * 0.40)
+    };
+    let (r2x, r2y) = (w * 0.44, h * 0.46);
+    let first: Vec<NodeIndex> = app
+        .graph_nodes
+        .iter()
+        .filter(|n| n.1 == 1)
+        .map(|n| n.0)
+        .collect();
+    let n1 = first.len().max(1) as f64;
+    let angle_of = |i: usize| -PI / 2.0 + 2.0 * PI * i as f64 / n1;
+    let mut children: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
+    for &(ix, d, via) in &app.graph_nodes {
+        if d == 2
+            && let Some((parent, _)) = via
+        {
+            children.entry(parent).or_default().push(ix);
+        }
+    }
+    let max_label = (width as usize / if two { 7 } else { 5 }).clamp(6, 24);
+    let mut out = Vec::new();
+    for &(ix, d, via) in &app.graph_nodes {
+        let (x, y) = match d {
+            0 => (cx, cy),
+            1 => {
+                let i = first.iter().position(|&f| f == ix).unwrap_or(0);
+                let a = angle_of(i);
+                (cx + r1x * a.cos(), cy + r1y * a.sin())
+            }
+            _ => {
+                let parent = via.map(|v| v.0);
+                let i = parent
+                    .and_then(|p| first.iter().position(|&f| f == p))
+                    .unwrap_or(0);
+                let siblings = parent.and_then(|p| children.get(&p));
+                let m = siblings.map_or(1, Vec::len).max(1) as f64;
+                let j = siblings
+                    .and_then(|s| s.iter().position(|&c| c == ix))
+                    .unwrap_or(0) as f64;
+                let sector = 2.0 * PI / n1 * 0.8;
+                let a = angle_of(i) - sector / 2.0 + sector * (j + 0.5) / m;
+                (cx + r2x * a.cos(), cy + r2y * a.sin())
+            }
+        };
+        let label = visible(app.label(ix)).into_owned();
+        let text = if d == 0 {
+            format!("[{}]", cut(&label, max_label + 4))
+        } else {
+            cut(&label, max_label)
+        };
+        let tw = text.width() as f64;
+        let col = (x - tw / 2.0).round().clamp(0.0, (w + 1.0 - tw).max(0.0)) as u16;
+        let row = y.round().clamp(0.0, h) as u16;
+        out.push(Placed {
+            node: ix,
+            col,
+            row,
+            text,
+            centre: (x, h - y),
+        });
+    }
+    out
+}

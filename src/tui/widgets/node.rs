@@ -1,0 +1,120 @@
+//! The middle pane: the focused node's label, kind, aliases, summary,
+//! notes (wrapped and scrollable), props and sources.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::{DIM, FOCUSED_BORDER, cut, kind_color, wrap};
+use crate::text::{visible, visible_multiline};
+use crate::tui::app::{App, Pane};
+
+/// Draws the focused node.
+pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
+    let focused = app.pane == Pane::Node && app.mode == crate::tui::app::Mode::Browse;
+    let mut block = Block::bordered().title(" Node ");
+    if focused {
+        block = block.border_style(FOCUSED_BORDER);
+    }
+    let inner = block.inner(area);
+    app.screen.node = Some(area);
+    let width = inner.width as usize;
+    let lines = node_lines(app, width);
+    let height = inner.height as usize;
+    let max_scroll = lines.len().saturating_sub(height);
+    app.node_scroll = app.node_scroll.min(max_scroll);
+    let below = lines.len().saturating_sub(app.node_scroll + height);
+    if app.node_scroll > 0 {
+        block = block.title(Line::from(format!(" ↑ {} ", app.node_scroll)).right_aligned());
+    }
+    if below > 0 {
+        block = block.title_bottom(
+            Line::from(format!(
+                " ↓ {below} more line{} ",
+                if below == 1 { "" } else { "s" }
+            ))
+            .right_aligned(),
+        );
+    }
+    frame.render_widget(block, area);
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(app.node_scroll)
+        .take(height)
+        .collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+    if focused {
+        app.screen.page = height.max(1);
+    }
+}
+
+/// The node's text, wrapped to a width.
+fn node_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let Some(ix) = app.focus else {
+        return vec![Line::styled(cut("the graph has no nodes", width), DIM)];
+    };
+    let graph = &app.graph;
+    let node = graph.node(ix);
+    let color = kind_color(graph, &node.kind);
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let para = |out: &mut Vec<Line<'static>>, text: &str, style: Style| {
+        for l in wrap(text, width) {
+            out.push(Line::styled(l, style));
+        }
+    };
+    para(
+        &mut out,
+        &visible(&node.label),
+        Style::new().fg(color).add_modifier(Modifier::BOLD),
+    );
+    para(
+        &mut out,
+        &format!(
+            "{} · {}",
+            visible(graph.kind_label(&node.kind)),
+            visible(&node.id)
+        ),
+        Style::new().fg(color),
+    );
+    if !node.aliases.is_empty() {
+        let aliases: Vec<String> = node
+            .aliases
+            .iter()
+            .map(|a| visible(a).into_owned())
+            .collect();
+        para(&mut out, &format!("also: {}", aliases.join(", ")), DIM);
+    }
+    if !node.summary.is_empty() {
+        out.push(Line::default());
+        para(&mut out, &visible_multiline(&node.summary), Style::new());
+    }
+    let heading = Style::new().add_modifier(Modifier::BOLD);
+    if !node.notes.is_empty() {
+        out.push(Line::default());
+        out.push(Line::styled("Notes", heading));
+        para(&mut out, &visible_multiline(&node.notes), Style::new());
+    }
+    if !node.props.is_empty() {
+        out.push(Line::default());
+        out.push(Line::styled("Props", heading));
+        for (k, v) in &node.props {
+            let text = format!("{}: {}", visible(k), visible(v));
+            for l in wrap(&text, width.saturating_sub(2)) {
+                out.push(Line::from(vec![Span::raw("  "), Span::raw(l)]));
+            }
+        }
+    }
+    if !node.sources.is_empty() {
+        out.push(Line::default());
+        out.push(Line::styled("Sources", heading));
+        let sources: Vec<String> = node
+            .sources
+            .iter()
+            .map(|s| visible(s).into_owned())
+            .collect();
+        para(&mut out, &sources.join(" · "), DIM);
+    }
+    out
+}

@@ -1,0 +1,227 @@
+//! The status lines at the bottom (the breadcrumb of the jump list, the
+//! graph's name and size, then a message or the keys that matter here) and
+//! the banner at the top while the graph file does not load.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::{DIM, cut, fit};
+use crate::text::visible;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Pane};
+use crate::tui::keymap::{Scope, keys_for};
+
+/// Draws the two status lines.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    if area.height == 0 {
+        return;
+    }
+    let width = area.width as usize;
+    let info = format!(
+        " {} · {} nodes · {} edges ",
+        visible(&app.graph.source.short_name()),
+        app.graph.node_count(),
+        app.graph.edge_count()
+    );
+    let info_w = if info.width() + 10 <= width {
+        info.width()
+    } else {
+        0
+    };
+    let crumbs = breadcrumb(app, width - info_w);
+    let used: usize = crumbs.iter().map(|s| s.content.width()).sum();
+    let mut first = crumbs;
+    if info_w > 0 {
+        first.push(Span::raw(" ".repeat(width.saturating_sub(used + info_w))));
+        first.push(Span::styled(info, DIM));
+    }
+    let top = Rect { height: 1, ..area };
+    frame.render_widget(
+        Paragraph::new(fit(first, width)).style(Style::new().bg(Color::Black)),
+        top,
+    );
+    if area.height < 2 {
+        return;
+    }
+    let bottom = Rect {
+        y: area.y + 1,
+        height: 1,
+        ..area
+    };
+    let line = match &app.message {
+        Some(m) if m.error => Line::styled(
+            cut(&m.text, width),
+            Style::new()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
+        ),
+        Some(m) => Line::styled(cut(&m.text, width), Style::new().fg(Color::LightGreen)),
+        None => fit(hints(app), width),
+    };
+    frame.render_widget(Paragraph::new(line), bottom);
+}
+
+/// The jump list as a trail, the current node in bold, the nodes ahead of
+/// it dimmed; cut at the left with `…` when it does not fit.
+fn breadcrumb(app: &App, width: usize) -> Vec<Span<'static>> {
+    let pos = app.jumps.pos();
+    let items: Vec<(String, Style)> = app
+        .jumps
+        .entries()
+        .iter()
+        .enumerate()
+        .map(|(i, j)| {
+            let style = if i == pos {
+                Style::new().add_modifier(Modifier::BOLD)
+            } else if i > pos {
+                DIM
+            } else {
+                Style::new()
+            };
+            (cut(&visible(app.label(j.node)), 24), style)
+        })
+        .collect();
+    let build = |start: usize| {
+        let mut spans = vec![Span::raw(" ")];
+        if start > 0 {
+            spans.push(Span::styled("… › ", DIM));
+        }
+        for (i, (label, style)) in items.iter().enumerate().skip(start) {
+            if i > start {
+                spans.push(Span::styled(" › ", DIM));
+            }
+            spans.push(Span::styled(label.clone(), *style));
+        }
+        spans
+    };
+    let mut start = 0;
+    loop {
+        let spans = build(start);
+        let used: usize = spans.iter().map(|s| s.content.width()).sum();
+        if used <= width || start >= pos {
+            return spans;
+        }
+        start += 1;
+    }
+}
+
+/// The keys that matter in the current scope and pane.
+fn hints(app: &App) -> Vec<Span<'static>> {
+    use Action as A;
+    let scope = app.scope();
+    let actions: &[(Action, &str)] = match scope {
+        Scope::Browse => match app.pane {
+            Pane::Hits => &[
+                (A::Open, "open"),
+                (A::FocusSearch, "search"),
+                (A::FilterKind, "kind filter"),
+                (A::NextPane, "pane"),
+                (A::Back, "back"),
+                (A::PathMode, "path"),
+                (A::GraphView, "graph"),
+                (A::ToggleHelp, "help"),
+                (A::Quit, "quit"),
+            ],
+            Pane::Node => &[
+                (A::MoveDown, "scroll"),
+                (A::NextPane, "pane"),
+                (A::Back, "back"),
+                (A::FocusSearch, "search"),
+                (A::PathMode, "path"),
+                (A::GraphView, "graph"),
+                (A::Export, "export"),
+                (A::ToggleHelp, "help"),
+                (A::Quit, "quit"),
+            ],
+            Pane::Neighbours => &[
+                (A::Open, "open"),
+                (A::Back, "back"),
+                (A::FilterRelation, "relation filter"),
+                (A::FocusSearch, "search"),
+                (A::PathMode, "path"),
+                (A::GraphView, "graph"),
+                (A::Export, "export"),
+                (A::ToggleHelp, "help"),
+                (A::Quit, "quit"),
+            ],
+        },
+        Scope::Search => &[
+            (A::MoveDown, "next hit"),
+            (A::Open, "open"),
+            (A::LeaveSearch, "leave"),
+            (A::ClearInput, "clear"),
+            (A::NextPane, "pane"),
+        ],
+        Scope::PathPick => &[
+            (A::MoveDown, "next hit"),
+            (A::Confirm, "find the path"),
+            (A::LeaveView, "leave"),
+        ],
+        Scope::PathSteps => &[
+            (A::MoveDown, "move"),
+            (A::Open, "open"),
+            (A::EditTarget, "other target"),
+            (A::LeaveView, "leave"),
+        ],
+        Scope::Graph => &[
+            (A::MoveDown, "select"),
+            (A::Open, "open"),
+            (A::Back, "back"),
+            (A::DepthMore, "depth 2"),
+            (A::DepthLess, "depth 1"),
+            (A::Export, "export"),
+            (A::LeaveView, "leave"),
+        ],
+        Scope::Picker => &[(A::Confirm, "choose"), (A::CloseOverlay, "cancel")],
+        Scope::Prompt => &[(A::Confirm, "write"), (A::CloseOverlay, "cancel")],
+        Scope::Help => &[(A::MoveDown, "scroll"), (A::CloseOverlay, "close")],
+    };
+    let mut spans = vec![Span::raw(" ")];
+    for (action, what) in actions {
+        let Some(key) = keys_for(scope, *action).first().map(|k| k.name()) else {
+            continue;
+        };
+        spans.push(Span::styled(key, Style::new().fg(Color::Cyan)));
+        spans.push(Span::styled(format!(" {what}  "), DIM));
+    }
+    spans
+}
+
+/// The banner shown while the graph file has errors: returns the rows it took.
+pub fn banner(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(lines) = &app.banner else { return };
+    let block = Block::bordered()
+        .title(" the graph file has errors; showing the last good graph ")
+        .border_style(Style::new().fg(Color::LightRed));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let mut shown: Vec<Line> = lines
+        .iter()
+        .take(inner.height as usize)
+        .map(|l| Line::styled(cut(&visible(l), width), Style::new().fg(Color::LightRed)))
+        .collect();
+    let hidden = lines.len().saturating_sub(inner.height as usize);
+    if hidden > 0 && !shown.is_empty() {
+        shown.pop();
+        shown.push(Line::styled(
+            cut(
+                &format!("… {} more; `mlkg check` lists them all", hidden + 1),
+                width,
+            ),
+            DIM,
+        ));
+    }
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// How many rows the banner needs.
+pub fn banner_height(app: &App) -> u16 {
+    app.banner
+        .as_ref()
+        .map_or(0, |l| (l.len().min(4) + 2) as u16)
+}
