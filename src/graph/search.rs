@@ -10,6 +10,7 @@ use std::cmp::Reverse;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use petgraph::graph::NodeIndex;
+use rayon::prelude::*;
 
 use super::Graph;
 
@@ -54,12 +55,16 @@ pub struct Hit {
 pub const MAX_QUERY_CHARS: usize = 256;
 /// The longest name matched, in characters; the rest of a longer one is ignored.
 pub const MAX_NAME_CHARS: usize = 1024;
+/// Below this many candidates, scoring stays on one thread.
+const PARALLEL_FROM: usize = 4096;
 
 /// A node's names, prepared once for matching.
 #[derive(Debug, Clone)]
 struct Names {
     /// Label, aliases and id, cut to [`MAX_NAME_CHARS`].
     raw: Vec<String>,
+    /// The same in lowercase, for the quick subsequence test.
+    lower: Vec<String>,
     /// The same, lowercase with only letters and digits.
     squashed: Vec<String>,
     /// The words of each name, lowercase.
@@ -71,6 +76,7 @@ struct Names {
 pub struct SearchIndex {
     names: Vec<Names>,
     degree: Vec<usize>,
+    kind: Vec<String>,
 }
 
 fn cut(s: &str) -> &str {
@@ -94,11 +100,39 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// A query taken apart once: its words and its squashed form.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Query {
+    text: String,
+    words: Vec<String>,
+    squashed: String,
+}
+
+impl Query {
+    fn new(query: &str) -> Query {
+        let text: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        Query {
+            words: words(&text),
+            squashed: squash(&text),
+            text,
+        }
+    }
+}
+
+/// A matching node before positions are worked out.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    node: u32,
+    tier: Tier,
+    score: i64,
+}
+
 impl SearchIndex {
     /// Prepares the names of every node.
     pub fn new(graph: &Graph) -> SearchIndex {
         let mut names = Vec::with_capacity(graph.node_count());
         let mut degree = Vec::with_capacity(graph.node_count());
+        let mut kind = Vec::with_capacity(graph.node_count());
         for ix in graph.g.node_indices() {
             let node = &graph.g[ix];
             let raw: Vec<String> = std::iter::once(&node.label)
@@ -106,101 +140,208 @@ impl SearchIndex {
                 .chain(std::iter::once(&node.id))
                 .map(|n| cut(n).to_string())
                 .collect();
+            let lower = raw.iter().map(|n| n.to_lowercase()).collect();
             let squashed = raw.iter().map(|n| squash(n)).collect();
             let words = raw.iter().map(|n| words(n)).collect();
             names.push(Names {
                 raw,
+                lower,
                 squashed,
                 words,
             });
             degree.push(graph.degree(ix));
+            kind.push(node.kind.clone());
         }
-        SearchIndex { names, degree }
+        SearchIndex {
+            names,
+            degree,
+            kind,
+        }
+    }
+
+    /// Number of nodes indexed.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether the index is empty.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
     }
 
     /// The hits for a query among nodes of the given kinds (all when empty),
     /// best first, at most `limit`. An empty query lists every node, most
     /// connected first.
     pub fn search(&self, graph: &Graph, query: &str, kinds: &[String], limit: usize) -> Vec<Hit> {
-        let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
-        let qwords = words(&query);
-        let qsquash = squash(&query);
-        let matcher = SkimMatcherV2::default().ignore_case();
-        let mut hits: Vec<(Hit, i64)> = Vec::new();
-        for (i, names) in self.names.iter().enumerate() {
-            let ix = NodeIndex::new(i);
-            if !kinds.is_empty() && !kinds.iter().any(|k| *k == graph.g[ix].kind) {
-                continue;
-            }
-            if qwords.is_empty() {
-                hits.push((
-                    Hit {
-                        node: ix,
-                        score: 0,
-                        tier: Tier::Fuzzy,
-                        positions: Vec::new(),
-                    },
-                    0,
-                ));
-                continue;
-            }
-            let Some((tier, fuzzy)) = rank(names, &qwords, &qsquash, &matcher) else {
-                continue;
-            };
-            let hit = Hit {
-                node: ix,
-                score: tier.bonus() + fuzzy,
-                tier,
-                positions: Vec::new(),
-            };
-            hits.push((hit, fuzzy));
+        let query = Query::new(query);
+        let all: Vec<u32> = (0..self.names.len() as u32).collect();
+        let scored = self.score(&query, kinds, &all);
+        self.best(graph, &query, scored, limit)
+    }
+
+    /// Scores the candidates against a query, in parallel on large sets (one
+    /// matcher per chunk: a shared one does not scale).
+    fn score(&self, query: &Query, kinds: &[String], candidates: &[u32]) -> Vec<Scored> {
+        let score_chunk = |chunk: &[u32]| -> Vec<Scored> {
+            let matcher = SkimMatcherV2::default().ignore_case();
+            chunk
+                .iter()
+                .filter(|&&i| kinds.is_empty() || kinds.contains(&self.kind[i as usize]))
+                .filter_map(|&i| {
+                    if query.words.is_empty() {
+                        return Some(Scored {
+                            node: i,
+                            tier: Tier::Fuzzy,
+                            score: 0,
+                        });
+                    }
+                    let (tier, fuzzy) = rank(&self.names[i as usize], query, &matcher)?;
+                    Some(Scored {
+                        node: i,
+                        tier,
+                        score: tier.bonus() + fuzzy,
+                    })
+                })
+                .collect()
+        };
+        if candidates.len() < PARALLEL_FROM {
+            return score_chunk(candidates);
         }
-        hits.sort_by(|(a, _), (b, _)| {
+        let chunk = candidates
+            .len()
+            .div_ceil(rayon::current_num_threads() * 4)
+            .max(1024);
+        candidates
+            .par_chunks(chunk)
+            .map(score_chunk)
+            .flatten_iter()
+            .collect()
+    }
+
+    /// The best `limit` of the scored nodes, sorted, with label positions.
+    fn best(
+        &self,
+        graph: &Graph,
+        query: &Query,
+        mut scored: Vec<Scored>,
+        limit: usize,
+    ) -> Vec<Hit> {
+        let key = |s: &Scored| {
             (
-                a.tier,
-                Reverse(a.score),
-                Reverse(self.degree[a.node.index()]),
-                &graph.g[a.node].label,
+                s.tier,
+                Reverse(s.score),
+                Reverse(self.degree[s.node as usize]),
             )
-                .cmp(&(
-                    b.tier,
-                    Reverse(b.score),
-                    Reverse(self.degree[b.node.index()]),
-                    &graph.g[b.node].label,
-                ))
-        });
-        hits.truncate(limit);
-        hits.into_iter()
-            .map(|(mut hit, _)| {
-                hit.positions =
-                    label_positions(&self.names[hit.node.index()].raw[0], &qwords, &matcher);
-                hit
+        };
+        let order = |a: &Scored, b: &Scored| {
+            key(a).cmp(&key(b)).then_with(|| {
+                graph.g[NodeIndex::new(a.node as usize)]
+                    .label
+                    .cmp(&graph.g[NodeIndex::new(b.node as usize)].label)
+            })
+        };
+        if limit == 0 {
+            return Vec::new();
+        }
+        if scored.len() > limit {
+            scored.select_nth_unstable_by(limit - 1, order);
+            scored.truncate(limit);
+        }
+        scored.sort_by(order);
+        let matcher = SkimMatcherV2::default().ignore_case();
+        scored
+            .into_iter()
+            .map(|s| Hit {
+                node: NodeIndex::new(s.node as usize),
+                score: s.score,
+                tier: s.tier,
+                positions: label_positions(
+                    &self.names[s.node as usize].raw[0],
+                    &query.words,
+                    &matcher,
+                ),
             })
             .collect()
     }
 }
 
+/// Search as the user types: when a query extends the previous one, only the
+/// previous query's matches are scored again (a node that matches the longer
+/// query must match the shorter one, since every word of the longer query
+/// extends a word of the shorter or is new).
+#[derive(Debug, Clone, Default)]
+pub struct Typing {
+    last: Option<(Query, Vec<String>, Vec<u32>)>,
+}
+
+impl Typing {
+    /// A new session with nothing remembered.
+    pub fn new() -> Typing {
+        Typing::default()
+    }
+
+    /// The hits for the query, narrowing from the previous query's matches when possible.
+    pub fn search(
+        &mut self,
+        index: &SearchIndex,
+        graph: &Graph,
+        query: &str,
+        kinds: &[String],
+        limit: usize,
+    ) -> Vec<Hit> {
+        let query = Query::new(query);
+        let narrowed = match &self.last {
+            Some((prev, prev_kinds, matches)) if prev_kinds == kinds && extends(&query, prev) => {
+                Some(index.score(&query, kinds, matches))
+            }
+            _ => None,
+        };
+        let scored = narrowed.unwrap_or_else(|| {
+            let all: Vec<u32> = (0..index.names.len() as u32).collect();
+            index.score(&query, kinds, &all)
+        });
+        let matches = scored.iter().map(|s| s.node).collect();
+        let hits = index.best(graph, &query, scored, limit);
+        self.last = Some((query, kinds.to_vec(), matches));
+        hits
+    }
+}
+
+/// Whether every node matching `longer` also matches `shorter`: the longer
+/// query's text starts with the shorter's, and the shorter has words.
+fn extends(longer: &Query, shorter: &Query) -> bool {
+    !shorter.words.is_empty() && longer.text.starts_with(&shorter.text)
+}
+
+/// Whether the characters of `pattern` occur in order in `text` (both lowercase).
+fn subsequence(text: &str, pattern: &str) -> bool {
+    if text.is_ascii() && pattern.is_ascii() {
+        let mut t = text.bytes();
+        return pattern.bytes().all(|p| t.any(|c| c == p));
+    }
+    true
+}
+
 /// The tier and fuzzy score of a node for a query, if every word matches.
-fn rank(
-    names: &Names,
-    qwords: &[String],
-    qsquash: &str,
-    matcher: &SkimMatcherV2,
-) -> Option<(Tier, i64)> {
+fn rank(names: &Names, query: &Query, matcher: &SkimMatcherV2) -> Option<(Tier, i64)> {
     let mut fuzzy = 0;
-    for w in qwords {
+    for w in &query.words {
         fuzzy += names
             .raw
             .iter()
-            .filter_map(|n| matcher.fuzzy_match(n, w))
+            .zip(&names.lower)
+            .filter(|(_, lower)| subsequence(lower, w))
+            .filter_map(|(n, _)| matcher.fuzzy_match(n, w))
             .max()?;
     }
-    let tier = if !qsquash.is_empty() && names.squashed.iter().any(|n| n == qsquash) {
+    let q = query.squashed.as_str();
+    let tier = if !q.is_empty() && names.squashed.iter().any(|n| n == q) {
         Tier::Exact
-    } else if !qsquash.is_empty() && names.squashed.iter().any(|n| n.starts_with(qsquash)) {
+    } else if !q.is_empty() && names.squashed.iter().any(|n| n.starts_with(q)) {
         Tier::Prefix
     } else if names.words.iter().any(|nw| {
-        qwords
+        query
+            .words
             .iter()
             .all(|q| nw.iter().any(|w| w.starts_with(q.as_str())))
     }) {
