@@ -1,0 +1,649 @@
+//! State tests of the explorer: build an `App` on the fixture graph, apply
+//! actions, look at the state. No terminal involved.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use mlkg::graph::load::load_path;
+use mlkg::tui::action::{Action, Effect};
+use mlkg::tui::app::{App, Mode, Overlay, Pane, PickWhat, Row};
+use mlkg::tui::keymap::{self, Key, Scope, TABLE};
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui.ron")
+}
+
+fn app_at(path: &Path, start: Option<&str>) -> App {
+    let graph = load_path(path).expect("fixture loads").graph;
+    let start = start.map(|id| graph.find(id).expect("start node exists"));
+    App::new(graph, start)
+}
+
+fn app() -> App {
+    app_at(&fixture(), None)
+}
+
+fn app_on(id: &str) -> App {
+    app_at(&fixture(), Some(id))
+}
+
+fn focus(app: &App) -> &str {
+    &app.graph.node(app.focus.expect("a focus")).id
+}
+
+fn run(app: &mut App, actions: &[Action]) -> Vec<Effect> {
+    actions.iter().filter_map(|a| app.update(*a)).collect()
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Insert(c));
+    }
+}
+
+/// Presses keys through the key table, as the event loop does.
+fn press(app: &mut App, keys: &[Key]) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for &k in keys {
+        if let Some(a) = keymap::lookup(app.scope(), k)
+            && let Some(e) = app.update(a)
+        {
+            effects.push(e);
+        }
+    }
+    effects
+}
+
+fn hit_ids(app: &App) -> Vec<String> {
+    app.hits
+        .iter()
+        .map(|h| app.graph.node(h.node).id.clone())
+        .collect()
+}
+
+fn trail(app: &App) -> Vec<String> {
+    app.jumps
+        .entries()
+        .iter()
+        .map(|j| app.graph.node(j.node).id.clone())
+        .collect()
+}
+
+/// Selects the neighbour row showing a node.
+fn select_row(app: &mut App, id: &str) {
+    let want = app.graph.find(id).expect("node exists");
+    app.row_sel = app
+        .rows
+        .iter()
+        .position(|r| matches!(r, Row::Node { node, .. } if *node == want))
+        .unwrap_or_else(|| panic!("{id} is not among the neighbours"));
+}
+
+#[test]
+fn starts_on_xgboost_with_the_search_box_ready() {
+    let app = app();
+    assert_eq!(focus(&app), "xgboost");
+    assert_eq!(app.mode, Mode::Search);
+    assert_eq!(app.scope(), Scope::Search);
+    assert_eq!(app.hits.len(), 25, "an empty query lists every node");
+    assert_eq!(hit_ids(&app)[app.hit_sel], "xgboost");
+    assert_eq!(trail(&app), ["xgboost"]);
+}
+
+#[test]
+fn a_start_node_opens_the_main_screen_on_its_neighbours() {
+    let app = app_on("relu");
+    assert_eq!(focus(&app), "relu");
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.pane, Pane::Neighbours);
+}
+
+#[test]
+fn typing_reranks_the_hits_on_every_keystroke() {
+    let mut app = app();
+    type_text(&mut app, "s");
+    let after_s = hit_ids(&app);
+    type_text(&mut app, "ig");
+    let after_sig = hit_ids(&app);
+    assert_ne!(after_s, after_sig);
+    assert_eq!(after_sig[0], "sigmoid");
+    assert!(after_sig.len() < after_s.len());
+    app.update(Action::DeleteChar);
+    app.update(Action::DeleteChar);
+    assert_eq!(
+        hit_ids(&app),
+        after_s,
+        "deleting goes back to the same ranking"
+    );
+    app.update(Action::ClearInput);
+    assert_eq!(app.query, "");
+    assert_eq!(app.hits.len(), 25);
+}
+
+#[test]
+fn keys_in_the_search_box_type_text_rather_than_act() {
+    let mut app = app();
+    press(&mut app, &[Key::Char('q'), Key::Char('j')]);
+    assert!(app.running, "q typed in the search box does not quit");
+    assert_eq!(app.query, "qj");
+    press(&mut app, &[Key::Esc, Key::Char('q')]);
+    assert!(!app.running, "q quits once the search box is left");
+}
+
+#[test]
+fn ctrl_c_quits_from_every_scope() {
+    for scope in Scope::ALL {
+        assert_eq!(
+            keymap::lookup(scope, Key::Ctrl('c')),
+            Some(Action::Quit),
+            "{scope:?}"
+        );
+    }
+}
+
+#[test]
+fn enter_opens_the_selected_hit_and_moves_to_its_neighbours() {
+    let mut app = app();
+    type_text(&mut app, "relu");
+    app.update(Action::Open);
+    assert_eq!(focus(&app), "relu");
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.pane, Pane::Neighbours);
+    assert_eq!(trail(&app), ["xgboost", "relu"]);
+}
+
+#[test]
+fn moving_through_hits_stops_at_the_ends() {
+    let mut app = app();
+    type_text(&mut app, "xgboost");
+    let n = app.hits.len();
+    run(&mut app, &[Action::MoveDown; 40]);
+    assert_eq!(app.hit_sel, n - 1);
+    run(&mut app, &[Action::MoveUp; 40]);
+    assert_eq!(app.hit_sel, 0);
+}
+
+#[test]
+fn neighbours_are_grouped_by_relation_and_direction() {
+    let app = app_on("vanishing-gradient");
+    let headings: Vec<String> = app
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Heading { label, count, .. } => Some(format!("{label} {count}")),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(headings, ["caused by 1", "mitigated by 1"]);
+}
+
+#[test]
+fn a_long_group_folds_and_unfolds() {
+    let mut app = app_on("xgboost");
+    let more = app
+        .rows
+        .iter()
+        .position(|r| matches!(r, Row::More { hidden: 3, .. }))
+        .expect("the 8 hyperparameters fold to 5 and +3 more");
+    app.row_sel = more;
+    app.update(Action::Open);
+    assert_eq!(focus(&app), "xgboost", "opening +N more unfolds, stays");
+    assert!(!app.rows.iter().any(|r| matches!(r, Row::More { .. })));
+    let hyper = app
+        .rows
+        .iter()
+        .filter(|r| matches!(r, Row::Node { node, .. } if app.graph.node(*node).kind == "hyperparameter"))
+        .count();
+    assert_eq!(hyper, 8);
+}
+
+#[test]
+fn open_a_neighbour_then_go_back_to_the_same_row() {
+    let mut app = app_on("xgboost");
+    select_row(&mut app, "libsvm");
+    let row = app.row_sel;
+    press(&mut app, &[Key::Char('l')]);
+    assert_eq!(focus(&app), "libsvm");
+    press(&mut app, &[Key::Char('h')]);
+    assert_eq!(focus(&app), "xgboost");
+    assert_eq!(app.row_sel, row, "back lands on the row left");
+    press(&mut app, &[Key::Backspace]);
+    assert_eq!(focus(&app), "xgboost", "nothing before the start");
+    assert!(app.message.is_some());
+}
+
+#[test]
+fn the_jump_list_walks_back_and_forward_and_drops_what_was_ahead() {
+    let mut app = app_on("xgboost");
+    select_row(&mut app, "csv");
+    app.update(Action::Open);
+    select_row(&mut app, "kmeans");
+    app.update(Action::Open);
+    assert_eq!(trail(&app), ["xgboost", "csv", "kmeans"]);
+    press(&mut app, &[Key::Ctrl('o'), Key::Ctrl('o')]);
+    assert_eq!(focus(&app), "xgboost");
+    assert_eq!(app.jumps.pos(), 0);
+    press(&mut app, &[Key::Ctrl('i')]);
+    assert_eq!(focus(&app), "csv");
+    press(&mut app, &[Key::Char('L')]);
+    assert_eq!(focus(&app), "kmeans");
+    press(&mut app, &[Key::Char('H'), Key::Char('H')]);
+    select_row(&mut app, "libsvm");
+    app.update(Action::Open);
+    assert_eq!(
+        trail(&app),
+        ["xgboost", "libsvm"],
+        "a new jump drops the ones ahead"
+    );
+    app.update(Action::Forward);
+    assert_eq!(focus(&app), "libsvm");
+}
+
+#[test]
+fn panes_cycle_both_ways() {
+    let mut app = app_on("xgboost");
+    assert_eq!(app.pane, Pane::Neighbours);
+    app.update(Action::NextPane);
+    assert_eq!(app.pane, Pane::Hits);
+    app.update(Action::NextPane);
+    assert_eq!(app.pane, Pane::Node);
+    app.update(Action::PrevPane);
+    assert_eq!(app.pane, Pane::Hits);
+    app.update(Action::PrevPane);
+    assert_eq!(app.pane, Pane::Neighbours);
+}
+
+#[test]
+fn top_and_bottom_skip_headings() {
+    let mut app = app_on("xgboost");
+    app.update(Action::Bottom);
+    assert!(matches!(app.rows[app.row_sel], Row::Node { .. }));
+    assert_eq!(app.row_sel, app.rows.len() - 1);
+    app.update(Action::Top);
+    assert_eq!(app.row_sel, 1, "row 0 is a heading");
+}
+
+#[test]
+fn kind_filter_narrows_the_hits_and_clears_with_f_or_esc() {
+    let mut app = app_on("xgboost");
+    app.update(Action::FilterKind);
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("f opens the kind list")
+    };
+    assert_eq!(p.what, PickWhat::Kind);
+    let at = p.items.iter().position(|i| i.0 == "format").unwrap();
+    for _ in 0..at {
+        app.update(Action::MoveDown);
+    }
+    app.update(Action::Confirm);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.kind_filter.as_deref(), Some("format"));
+    assert_eq!(app.hits.len(), 4);
+    assert!(
+        app.hits
+            .iter()
+            .all(|h| app.graph.node(h.node).kind == "format")
+    );
+    app.update(Action::FilterKind);
+    assert_eq!(app.kind_filter, None, "f again clears");
+    assert_eq!(app.hits.len(), 25);
+    app.set_filter(PickWhat::Kind, "format".into(), "Format");
+    app.update(Action::ClearFilters);
+    assert_eq!(app.kind_filter, None, "Esc clears");
+}
+
+#[test]
+fn relation_filter_narrows_the_neighbours() {
+    let mut app = app_on("xgboost");
+    app.update(Action::FilterRelation);
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("r opens the relation list")
+    };
+    let rels: Vec<&str> = p.items.iter().map(|i| i.0.as_str()).collect();
+    assert_eq!(
+        rels,
+        ["solves", "accepts", "trains_on", "hyperparameter", "uses"]
+    );
+    app.update(Action::MoveDown);
+    app.update(Action::Confirm);
+    assert_eq!(app.rel_filter.as_deref(), Some("accepts"));
+    let shown: Vec<&str> = app
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Node { node, .. } => Some(app.graph.node(*node).id.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(shown, ["csv", "libsvm", "recordio-protobuf", "parquet"]);
+    press(&mut app, &[Key::Char('r')]);
+    assert_eq!(app.rel_filter, None);
+    assert!(app.rows.len() > 10);
+}
+
+#[test]
+fn esc_closes_a_filter_list_without_choosing() {
+    let mut app = app_on("xgboost");
+    press(&mut app, &[Key::Char('f'), Key::Esc]);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.kind_filter, None);
+}
+
+#[test]
+fn path_mode_finds_the_path_read_the_right_way_and_opens_a_step() {
+    let mut app = app_on("sigmoid");
+    press(&mut app, &[Key::Char('p')]);
+    assert_eq!(app.mode, Mode::Path);
+    assert_eq!(app.scope(), Scope::PathPick);
+    for c in "relu".chars() {
+        press(&mut app, &[Key::Char(c)]);
+    }
+    assert_eq!(app.graph.node(app.path.hits[0].node).id, "relu");
+    press(&mut app, &[Key::Enter]);
+    assert_eq!(app.scope(), Scope::PathSteps);
+    let steps = app.path.steps.clone().expect("a path exists");
+    assert_eq!(steps.len(), 2);
+    assert_eq!(
+        app.graph.path_text(app.path.from.unwrap(), &steps),
+        "Sigmoid —causes→ Vanishing gradient ←mitigates— ReLU"
+    );
+    press(&mut app, &[Key::Char('j'), Key::Enter]);
+    assert_eq!(focus(&app), "vanishing-gradient");
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(trail(&app), ["sigmoid", "vanishing-gradient"]);
+}
+
+#[test]
+fn path_mode_can_pick_another_target_and_leave() {
+    let mut app = app_on("sigmoid");
+    app.update(Action::PathMode);
+    type_text(&mut app, "overfitting");
+    app.update(Action::Confirm);
+    assert!(
+        app.path.steps.is_none(),
+        "no path from sigmoid to overfitting"
+    );
+    assert!(app.message.as_ref().is_some_and(|m| m.error));
+    app.update(Action::EditTarget);
+    assert!(app.path.picking);
+    app.update(Action::ClearInput);
+    type_text(&mut app, "vanishing");
+    app.update(Action::Confirm);
+    assert_eq!(app.path.steps.as_ref().map(Vec::len), Some(1));
+    app.update(Action::LeaveView);
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(focus(&app), "sigmoid");
+}
+
+#[test]
+fn graph_view_changes_depth_and_opens_the_selection() {
+    let mut app = app_on("sigmoid");
+    press(&mut app, &[Key::Char('v')]);
+    assert_eq!(app.mode, Mode::Graph);
+    let ids = |app: &App| -> HashSet<String> {
+        app.graph_nodes
+            .iter()
+            .map(|n| app.graph.node(n.0).id.clone())
+            .collect()
+    };
+    assert_eq!(
+        ids(&app),
+        HashSet::from(["sigmoid".into(), "vanishing-gradient".into()])
+    );
+    press(&mut app, &[Key::Char('+')]);
+    assert_eq!(app.depth, 2);
+    assert!(ids(&app).contains("relu"));
+    press(&mut app, &[Key::Char('-')]);
+    assert_eq!(app.depth, 1);
+    assert_eq!(ids(&app).len(), 2);
+    assert_eq!(app.graph_sel, 0, "the focus is selected first");
+    press(&mut app, &[Key::Char('j'), Key::Enter]);
+    assert_eq!(focus(&app), "vanishing-gradient");
+    assert_eq!(app.mode, Mode::Graph, "opening recentres the view");
+    assert_eq!(app.graph_nodes.len(), 3);
+    press(&mut app, &[Key::Char('h')]);
+    assert_eq!(focus(&app), "sigmoid");
+    press(&mut app, &[Key::Esc]);
+    assert_eq!(app.mode, Mode::Browse);
+}
+
+#[test]
+fn graph_view_selection_wraps_around() {
+    let mut app = app_on("sigmoid");
+    app.update(Action::GraphView);
+    app.update(Action::MoveUp);
+    assert_eq!(app.graph_sel, 1);
+    app.update(Action::MoveDown);
+    assert_eq!(app.graph_sel, 0);
+}
+
+#[test]
+fn export_asks_for_a_path_and_returns_the_neighbourhood_on_screen() {
+    let mut app = app_on("xgboost");
+    app.update(Action::GraphView);
+    app.update(Action::DepthMore);
+    app.update(Action::FilterRelation);
+    app.update(Action::MoveDown);
+    app.update(Action::Confirm);
+    let effects = press(&mut app, &[Key::Char('e')]);
+    assert!(effects.is_empty(), "e only asks");
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Export {
+            input: "xgboost.dot".into()
+        })
+    );
+    assert_eq!(app.scope(), Scope::Prompt);
+    let effects = press(&mut app, &[Key::Enter]);
+    let [Effect::Export { path, filter }] = effects.as_slice() else {
+        panic!("Enter exports: {effects:?}")
+    };
+    assert_eq!(path, &PathBuf::from("xgboost.dot"));
+    assert_eq!(filter.root, app.graph.find("xgboost"));
+    assert_eq!(filter.depth, 2);
+    assert_eq!(filter.rels, ["accepts"]);
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn export_is_written_atomically_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on("sigmoid");
+    app.update(Action::Export);
+    app.update(Action::ClearInput);
+    let out = dir.path().join("sigmoid.dot");
+    type_text(&mut app, &out.display().to_string());
+    let effect = app.update(Action::Confirm).expect("an export");
+    mlkg::tui::perform(&mut app, effect);
+    let dot = std::fs::read_to_string(&out).unwrap();
+    assert!(dot.contains("digraph"));
+    assert!(dot.contains("vanishing-gradient"));
+    assert!(!dot.contains("relu"), "depth 1 only");
+    let msg = app.message.clone().unwrap();
+    assert!(!msg.error);
+    assert!(msg.text.contains("exported 2 nodes to"), "{}", msg.text);
+}
+
+#[test]
+fn export_refuses_to_overwrite_the_graph_being_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = dir.path().join("graph.ron");
+    std::fs::copy(fixture(), &graph).unwrap();
+    let before = std::fs::read(&graph).unwrap();
+    let mut app = app_at(&graph, Some("xgboost"));
+    app.update(Action::Export);
+    app.update(Action::ClearInput);
+    type_text(&mut app, &graph.display().to_string());
+    let effect = app.update(Action::Confirm).unwrap();
+    mlkg::tui::perform(&mut app, effect);
+    assert!(app.message.as_ref().is_some_and(|m| m.error));
+    assert_eq!(std::fs::read(&graph).unwrap(), before);
+}
+
+#[test]
+fn an_empty_export_path_is_refused() {
+    let mut app = app_on("xgboost");
+    app.update(Action::Export);
+    app.update(Action::ClearInput);
+    assert_eq!(app.update(Action::Confirm), None);
+    assert!(app.message.as_ref().is_some_and(|m| m.error));
+}
+
+#[test]
+fn help_opens_and_closes() {
+    let mut app = app_on("xgboost");
+    press(&mut app, &[Key::Char('?')]);
+    assert_eq!(app.scope(), Scope::Help);
+    press(&mut app, &[Key::Char('j')]);
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 1 }));
+    press(&mut app, &[Key::Esc]);
+    assert_eq!(app.overlay, None);
+    assert_eq!(
+        focus(&app),
+        "xgboost",
+        "keys in help do not move the main screen"
+    );
+}
+
+fn copy_fixture(dir: &Path) -> PathBuf {
+    let path = dir.join("tui.ron");
+    std::fs::copy(fixture(), &path).unwrap();
+    path
+}
+
+#[test]
+fn reload_keeps_focus_and_trail() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_fixture(dir.path());
+    let mut app = app_at(&path, Some("xgboost"));
+    select_row(&mut app, "csv");
+    app.update(Action::Open);
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        r#"(id: "gpu","#,
+        r#"(id: "tsv", kind: "format", label: "TSV"),
+        (id: "gpu","#,
+    );
+    std::fs::write(&path, text).unwrap();
+    app.reloaded(load_path(&path));
+    assert_eq!(app.graph.node_count(), 26);
+    assert_eq!(focus(&app), "csv");
+    assert_eq!(trail(&app), ["xgboost", "csv"]);
+    assert_eq!(app.banner, None);
+    assert!(app.message.as_ref().unwrap().text.contains("reloaded"));
+}
+
+#[test]
+fn reload_with_a_broken_file_keeps_the_last_good_graph_and_shows_the_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_fixture(dir.path());
+    let mut app = app_at(&path, Some("xgboost"));
+    let good = std::fs::read_to_string(&path).unwrap();
+    let broken = good.replace(r#"to: "parquet")"#, r#"to: "nowhere")"#);
+    std::fs::write(&path, &broken).unwrap();
+    app.reloaded(load_path(&path));
+    assert_eq!(app.graph.node_count(), 25, "the last good graph stays");
+    assert_eq!(focus(&app), "xgboost");
+    let banner = app.banner.clone().expect("the errors show");
+    let line = broken.lines().position(|l| l.contains("nowhere")).unwrap() + 1;
+    assert!(
+        banner
+            .iter()
+            .any(|b| b.contains(&format!("tui.ron:{line}:")) && b.contains("nowhere")),
+        "{banner:?}"
+    );
+    std::fs::write(&path, "(nodes: [").unwrap();
+    app.reloaded(load_path(&path));
+    assert!(app.banner.as_ref().unwrap()[0].contains("RON syntax"));
+    std::fs::write(&path, &good).unwrap();
+    app.reloaded(load_path(&path));
+    assert_eq!(app.banner, None, "fixed: the banner goes");
+}
+
+#[test]
+fn reload_without_the_focused_node_falls_back_along_the_trail() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_fixture(dir.path());
+    let mut app = app_at(&path, Some("xgboost"));
+    select_row(&mut app, "parquet");
+    app.update(Action::Open);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text: String = text
+        .lines()
+        .filter(|l| !l.contains("parquet"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&path, text).unwrap();
+    app.reloaded(load_path(&path));
+    assert_eq!(focus(&app), "xgboost");
+    assert_eq!(trail(&app), ["xgboost"]);
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Parquet is gone")
+    );
+}
+
+// The key table.
+
+#[test]
+fn every_action_has_a_key_and_a_description() {
+    for action in Action::KEYED {
+        let bound = TABLE.iter().any(|b| match (b.action, action) {
+            (Action::Insert(_), Action::Insert(_)) => b.key == Key::AnyChar,
+            (a, b) => a == b,
+        });
+        assert!(bound, "{action:?} has no key");
+        assert!(!action.description().is_empty(), "{action:?}");
+    }
+}
+
+#[test]
+fn no_key_is_bound_twice_in_one_scope() {
+    let mut seen = HashSet::new();
+    for b in TABLE {
+        assert!(
+            seen.insert((b.scope, b.key)),
+            "{:?} {:?} twice",
+            b.scope,
+            b.key
+        );
+    }
+}
+
+#[test]
+fn the_help_lists_every_binding_of_every_scope() {
+    for scope in Scope::ALL {
+        let rows = keymap::help_rows(scope);
+        assert!(!rows.is_empty(), "{scope:?}");
+        for b in TABLE.iter().filter(|b| b.scope == scope) {
+            let name = b.key.name();
+            assert!(
+                rows.iter()
+                    .any(|(keys, what)| keys.split(' ').any(|k| k == name)
+                        && *what == b.action.description()),
+                "{scope:?} {name} is missing from the help"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_scope_can_be_reached_and_left() {
+    let mut app = app_on("xgboost");
+    let mut reached = HashSet::from([app.scope()]);
+    for keys in [
+        &[Key::Char('/')][..],
+        &[Key::Esc, Key::Char('p')],
+        &[Key::Char('x'), Key::Enter],
+        &[Key::Esc, Key::Char('v')],
+        &[Key::Char('r')],
+        &[Key::Esc, Key::Char('e')],
+        &[Key::Esc, Key::Char('?')],
+    ] {
+        press(&mut app, keys);
+        reached.insert(app.scope());
+    }
+    assert_eq!(reached.len(), Scope::ALL.len(), "{reached:?}");
+}
