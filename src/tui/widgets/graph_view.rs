@@ -168,6 +168,7 @@ fn place(app: &App, width: u16, height: u16) -> Vec<Placed> {
     }
     let max_label = (width as usize / if two { 7 } else { 5 }).clamp(6, 24);
     let mut out = Vec::new();
+    let mut taken: Vec<(u16, u16, u16)> = Vec::new();
     for &(ix, d, via) in &app.graph_nodes {
         let (x, y) = match d {
             0 => (cx, cy),
@@ -199,7 +200,14 @@ fn place(app: &App, width: u16, height: u16) -> Vec<Placed> {
         };
         let tw = text.width() as f64;
         let col = (x - tw / 2.0).round().clamp(0.0, (w + 1.0 - tw).max(0.0)) as u16;
-        let row = y.round().clamp(0.0, h) as u16;
+        let row = free_row(
+            &taken,
+            y.round().clamp(0.0, h) as u16,
+            col,
+            tw as u16,
+            height,
+        );
+        taken.push((row, col, col + tw as u16));
         out.push(Placed {
             node: ix,
             col,
@@ -209,4 +217,21 @@ fn place(app: &App, width: u16, height: u16) -> Vec<Placed> {
         });
     }
     out
+}
+
+/// The row nearest `row` where a label from `col` to `col + len` overlaps
+/// no label placed before (with a space between), else `row` itself.
+fn free_row(taken: &[(u16, u16, u16)], row: u16, col: u16, len: u16, height: u16) -> u16 {
+    let clear = |r: u16| {
+        taken
+            .iter()
+            .all(|&(tr, a, b)| tr != r || col > b || col + len < a)
+    };
+    for d in [0i32, -1, 1, -2, 2] {
+        let r = i32::from(row) + d;
+        if r >= 0 && r < i32::from(height) && clear(r as u16) {
+            return r as u16;
+        }
+    }
+    row
 }

@@ -114,6 +114,7 @@ fn help(app: &mut App, frame: &mut Frame, area: Rect, scroll: usize) {
         .border_style(FOCUSED_BORDER);
     let inner = block.inner(popup);
     let width = inner.width as usize;
+    let keys_w = (width * 9 / 20).clamp(8, 24);
     let mut lines: Vec<Line> = Vec::new();
     for scope in Scope::ALL {
         if !lines.is_empty() {
@@ -126,7 +127,10 @@ fn help(app: &mut App, frame: &mut Frame, area: Rect, scroll: usize) {
         for (keys, what) in help_rows(scope) {
             lines.push(fit(
                 vec![
-                    Span::styled(format!("  {keys:<26}"), Style::new().fg(Color::Yellow)),
+                    Span::styled(
+                        format!("  {:<keys_w$} ", cut(&keys, keys_w)),
+                        Style::new().fg(Color::Yellow),
+                    ),
                     Span::raw(what),
                 ],
                 width,
@@ -145,7 +149,10 @@ fn help(app: &mut App, frame: &mut Frame, area: Rect, scroll: usize) {
     ] {
         lines.push(fit(
             vec![
-                Span::styled(format!("  {what:<26}"), Style::new().fg(Color::Yellow)),
+                Span::styled(
+                    format!("  {what:<keys_w$} "),
+                    Style::new().fg(Color::Yellow),
+                ),
                 Span::raw(does),
             ],
             width,
