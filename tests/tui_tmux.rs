@@ -1,0 +1,198 @@
+//! End to end: the real binary in a real terminal (tmux). Search for `xgb`,
+//! open XGBoost, see its formats among the neighbours, open one, go back,
+//! quit, and check the terminal is left as it was (main screen, no mouse
+//! capture, canonical mode).
+//!
+//! Needs tmux; without it the test fails with a message, unless
+//! MLKG_SKIP_TMUX=1 is set.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// A tmux server of our own, killed when dropped.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str, shell_command: &str) -> Option<Tmux> {
+        match Command::new("tmux").arg("-V").output() {
+            Ok(o) if o.status.success() => {}
+            _ => {
+                if std::env::var("MLKG_SKIP_TMUX").is_ok_and(|v| v == "1") {
+                    eprintln!("tmux is not installed; skipped (MLKG_SKIP_TMUX=1)");
+                    return None;
+                }
+                panic!(
+                    "tmux is needed for the end-to-end test of the explorer: install it \
+                     (apt-get install tmux, brew install tmux) or set MLKG_SKIP_TMUX=1 to skip"
+                );
+            }
+        }
+        let tmux = Tmux {
+            socket: format!("mlkg-test-{}-{name}", std::process::id()),
+        };
+        let out = tmux.run(&[
+            "new-session",
+            "-d",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "-s",
+            "t",
+            "sh",
+            "-c",
+            shell_command,
+        ]);
+        assert!(out.status.success(), "tmux new-session: {out:?}");
+        Some(tmux)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success());
+    }
+
+    fn text(&self, text: &str) {
+        assert!(
+            self.run(&["send-keys", "-t", "t", "-l", text])
+                .status
+                .success()
+        );
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    fn format(&self, f: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "t", f]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Waits until the screen satisfies `ok`, failing with the screen after 15 s.
+    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("timed out waiting for {what}; the screen shows:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+/// The command the pane runs: the explorer, then what the terminal looks like after.
+fn session(args: &str) -> String {
+    format!(
+        "'{}' {args}; echo EXITED:$?; stty -a | tr ' ' '\\n' | grep -x -- '-\\{{0,1\\}}icanon'; sleep 60",
+        env!("CARGO_BIN_EXE_mlkg")
+    )
+}
+
+/// The row of the screen holding a text.
+fn row_with<'a>(screen: &'a str, text: &str) -> Option<&'a str> {
+    screen.lines().find(|l| l.contains(text))
+}
+
+fn left_clean(t: &Tmux) {
+    let s = t.wait("the explorer to exit", |s| s.contains("EXITED:"));
+    assert!(s.contains("EXITED:0"), "exit status 0:\n{s}");
+    let s = t.wait("stty's report", |s| s.contains("icanon"));
+    assert!(
+        s.lines().any(|l| l.trim() == "icanon"),
+        "raw mode is off again (icanon):\n{s}"
+    );
+    assert!(
+        !s.contains("Search (/)"),
+        "nothing of the explorer stays:\n{s}"
+    );
+    assert_eq!(t.format("#{alternate_on}"), "0", "back on the main screen");
+    assert_eq!(t.format("#{mouse_any_flag}"), "0", "mouse capture is off");
+}
+
+#[test]
+fn search_open_a_format_go_back_and_quit_in_a_real_terminal() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui.ron");
+    let Some(t) = Tmux::start(
+        "walk",
+        &session(&format!("--graph '{}'", fixture.display())),
+    ) else {
+        return;
+    };
+    t.wait("the explorer", |s| {
+        s.contains("Search (/)") && s.contains("25 hits")
+    });
+    t.text("xgb");
+    t.wait("the hits for xgb", |s| {
+        s.contains("│xgb") && s.contains("9 hits")
+    });
+    t.keys(&["Enter"]);
+    let s = t.wait("XGBoost's neighbours", |s| s.contains("accepts → (4)"));
+    for format in [
+        "Form CSV",
+        "Form LibSVM",
+        "Form RecordIO-protobuf",
+        "Form Parquet",
+    ] {
+        assert!(s.contains(format), "{format} among the neighbours:\n{s}");
+    }
+    let mut s = s;
+    for _ in 0..10 {
+        if s.contains("› Form LibSVM") {
+            break;
+        }
+        t.keys(&["j"]);
+        std::thread::sleep(Duration::from_millis(100));
+        s = t.screen();
+    }
+    assert!(s.contains("› Form LibSVM"), "LibSVM selected:\n{s}");
+    t.keys(&["Enter"]);
+    let s = t.wait("LibSVM opened", |s| s.contains("Format · libsvm"));
+    let trail = row_with(&s, "XGBoost › LibSVM").expect("the breadcrumb shows the trail");
+    assert!(trail.contains("tui.ron · 25 nodes"), "{trail}");
+    assert!(s.contains("← accepted by (1)"), "{s}");
+    t.keys(&["BSpace"]);
+    let s = t.wait("back on XGBoost", |s| s.contains("Algorithm · xgboost"));
+    assert!(s.contains("› Form LibSVM"), "back on the row left:\n{s}");
+    t.keys(&["q"]);
+    left_clean(&t);
+}
+
+#[test]
+fn opens_on_the_embedded_graph_and_quits_with_ctrl_c() {
+    let Some(t) = Tmux::start("embedded", &session("explore xgboost")) else {
+        return;
+    };
+    let s = t.wait("the explorer", |s| s.contains("embedded graph"));
+    assert!(s.contains("Algorithm · xgboost"), "{s}");
+    t.keys(&["?"]);
+    t.wait("the help", |s| {
+        s.contains("Main screen") && s.contains("Esc closes")
+    });
+    t.keys(&["C-c"]);
+    left_clean(&t);
+}
