@@ -275,3 +275,151 @@ fn every_small_size_renders_without_panic() {
         draw(app, 400, 3);
     }
 }
+
+// The screenshot in assets/, drawn from a TestBackend buffer as SVG.
+
+fn hex(c: ratatui::style::Color, default: &str) -> String {
+    use ratatui::style::Color::*;
+    match c {
+        Reset => default,
+        Black => "#1c1c1c",
+        Red => "#e06c75",
+        Green => "#98c379",
+        Yellow => "#e5c07b",
+        Blue => "#61afef",
+        Magenta => "#c678dd",
+        Cyan => "#56b6c2",
+        Gray => "#abb2bf",
+        DarkGray => "#3e4451",
+        LightRed => "#ff7b86",
+        LightGreen => "#b5e890",
+        LightYellow => "#ffd88a",
+        LightBlue => "#8cc8ff",
+        LightMagenta => "#e09cf0",
+        LightCyan => "#8be9f5",
+        White => "#f0f0f0",
+        Rgb(r, g, b) => return format!("#{r:02x}{g:02x}{b:02x}"),
+        Indexed(_) => default,
+    }
+    .to_string()
+}
+
+/// The buffer as an SVG picture of a terminal: one rectangle per run of
+/// background, one text element per run of style.
+fn svg(buf: &Buffer) -> String {
+    const CW: f64 = 8.4;
+    const CH: f64 = 18.0;
+    const FG: &str = "#d7dae0";
+    const BG: &str = "#21252b";
+    let (w, h) = (buf.area.width, buf.area.height);
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{:.0}\" height=\"{:.0}\" \
+         font-family=\"'DejaVu Sans Mono', Menlo, Consolas, monospace\" font-size=\"14\">\n\
+         <rect width=\"100%\" height=\"100%\" fill=\"{BG}\"/>\n",
+        f64::from(w) * CW + 16.0,
+        f64::from(h) * CH + 16.0
+    );
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    for y in 0..h {
+        let mut x = 0;
+        while x < w {
+            let cell = &buf[(x, y)];
+            let reversed = cell.modifier.contains(Modifier::REVERSED);
+            let (mut fg, mut bg) = (hex(cell.fg, FG), hex(cell.bg, BG));
+            if reversed {
+                std::mem::swap(&mut fg, &mut bg);
+                if fg == BG {
+                    fg = "#21252b".into();
+                }
+            }
+            let key = (fg.clone(), bg.clone(), cell.modifier);
+            let start = x;
+            let mut run = String::new();
+            while x < w {
+                let c = &buf[(x, y)];
+                let r = c.modifier.contains(Modifier::REVERSED);
+                let (mut f, mut b) = (hex(c.fg, FG), hex(c.bg, BG));
+                if r {
+                    std::mem::swap(&mut f, &mut b);
+                    if f == BG {
+                        f = "#21252b".into();
+                    }
+                }
+                if (f, b, c.modifier) != key {
+                    break;
+                }
+                run.push_str(c.symbol());
+                x += 1;
+            }
+            let (px, py) = (8.0 + f64::from(start) * CW, 8.0 + f64::from(y) * CH);
+            if bg != BG {
+                out.push_str(&format!(
+                    "<rect x=\"{px:.1}\" y=\"{py:.1}\" width=\"{:.1}\" height=\"{CH}\" fill=\"{bg}\"/>\n",
+                    f64::from(x - start) * CW
+                ));
+            }
+            if run.trim().is_empty() {
+                continue;
+            }
+            let m = key.2;
+            let mut attrs = format!("fill=\"{fg}\"");
+            if m.contains(Modifier::BOLD) {
+                attrs.push_str(" font-weight=\"bold\"");
+            }
+            if m.contains(Modifier::DIM) {
+                attrs.push_str(" opacity=\"0.7\"");
+            }
+            if m.contains(Modifier::UNDERLINED) {
+                attrs.push_str(" text-decoration=\"underline\"");
+            }
+            out.push_str(&format!(
+                "<text x=\"{px:.1}\" y=\"{:.1}\" {attrs} textLength=\"{:.1}\" \
+                 lengthAdjust=\"spacingAndGlyphs\" xml:space=\"preserve\">{}</text>\n",
+                py + 13.5,
+                f64::from(x - start) * CW,
+                escape(&run)
+            ));
+        }
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+/// Keeps assets/explorer.svg (the README's screenshot) in step with the
+/// explorer. MLKG_WRITE_SCREENSHOT=1 writes it again after a change.
+#[test]
+fn the_screenshot_in_assets_is_current() {
+    let shots = [
+        ("assets/explorer.svg", {
+            let mut app = app_on(None);
+            type_text(&mut app, "xgb");
+            app.update(Action::Open);
+            app.update(Action::MoveDown);
+            app.update(Action::MoveDown);
+            draw(&mut app, 120, 32)
+        }),
+        ("assets/explorer-graph.svg", {
+            let mut app = app_on(Some("xgboost"));
+            app.update(Action::GraphView);
+            app.update(Action::MoveDown);
+            app.update(Action::MoveDown);
+            draw(&mut app, 120, 32)
+        }),
+    ];
+    for (file, buf) in shots {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let picture = svg(&buf);
+        if std::env::var("MLKG_WRITE_SCREENSHOT").is_ok_and(|v| v == "1") {
+            std::fs::write(&path, &picture).unwrap();
+        }
+        let stored = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            stored == picture,
+            "{file} is out of date; run `MLKG_WRITE_SCREENSHOT=1 cargo test --test tui_render` and look at it"
+        );
+    }
+}
