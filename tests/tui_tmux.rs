@@ -196,3 +196,47 @@ fn opens_on_the_embedded_graph_and_quits_with_ctrl_c() {
     t.keys(&["C-c"]);
     left_clean(&t);
 }
+
+#[test]
+fn reloads_the_graph_file_when_it_changes_and_shows_its_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tui.ron");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui.ron");
+    let good = std::fs::read_to_string(fixture).unwrap();
+    std::fs::write(&file, &good).unwrap();
+    let Some(t) = Tmux::start(
+        "reload",
+        &session(&format!("--graph '{}' explore csv", file.display())),
+    ) else {
+        return;
+    };
+    t.wait("the explorer", |s| s.contains("Format · csv"));
+    let grown = good.replace(
+        r#"(id: "gpu","#,
+        r#"(id: "tsv", kind: "format", label: "TSV"),
+        (id: "gpu","#,
+    );
+    std::fs::write(&file, &grown).unwrap();
+    let s = t.wait("the reload", |s| s.contains("26 nodes"));
+    assert!(s.contains("graph reloaded"), "{s}");
+    assert!(s.contains("Format · csv"), "the focus stays:\n{s}");
+    let broken = grown.replace(r#"to: "parquet")"#, r#"to: "nowhere")"#);
+    std::fs::write(&file, &broken).unwrap();
+    let line = broken.lines().position(|l| l.contains("nowhere")).unwrap() + 1;
+    let s = t.wait("the error banner", |s| {
+        s.contains("the graph file has errors")
+    });
+    assert!(
+        s.contains(&format!("tui.ron:{line}:")),
+        "line and column:\n{s}"
+    );
+    assert!(s.contains("26 nodes"), "the last good graph stays:\n{s}");
+    std::fs::write(&file, &good).unwrap();
+    let s = t.wait("the fixed file", |s| s.contains("25 nodes"));
+    assert!(
+        !s.contains("the graph file has errors"),
+        "the banner goes:\n{s}"
+    );
+    t.keys(&["q"]);
+    left_clean(&t);
+}
