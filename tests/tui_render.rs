@@ -423,3 +423,26 @@ fn the_screenshot_in_assets_is_current() {
         );
     }
 }
+
+#[test]
+fn a_graph_without_nodes_renders_and_keys_do_nothing_harmful() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.ron");
+    std::fs::write(&path, "(kinds: {}, relations: {}, nodes: [], edges: [])").unwrap();
+    let graph = load_path(&path).expect("an empty graph loads").graph;
+    let mut app = App::new(graph, None);
+    assert_eq!(app.focus, None);
+    for a in Action::KEYED {
+        if a == Action::Quit {
+            continue;
+        }
+        app.update(a);
+        app.update(Action::Confirm);
+        app.update(Action::Open);
+        for (w, h) in [(120, 40), (60, 20), (7, 3)] {
+            draw(&mut app, w, h);
+        }
+    }
+    let s = screen(&mut App::new(app.graph.clone(), None), 120, 40);
+    assert!(s.contains("the graph has no nodes"), "{s}");
+}

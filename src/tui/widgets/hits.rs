@@ -53,13 +53,20 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
             Style::new().add_modifier(Modifier::REVERSED),
         ));
     }
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .title(Line::from(title))
         .border_style(border(focused && !typing));
     let inner = block.inner(list);
-    frame.render_widget(block, list);
     let height = inner.height as usize;
     app.hit_offset = keep_visible(app.hit_offset, app.hit_sel, height);
+    let below = app.hits.len().saturating_sub(app.hit_offset + height);
+    if below > 0 {
+        block = block.title_bottom(Line::from(format!(" ↓ {below} more ")).right_aligned());
+    }
+    if app.hit_offset > 0 {
+        block = block.title(Line::from(format!(" ↑ {} ", app.hit_offset)).right_aligned());
+    }
+    frame.render_widget(block, list);
     let lines: Vec<Line> = app
         .hits
         .iter()
