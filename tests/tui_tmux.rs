@@ -240,3 +240,19 @@ fn reloads_the_graph_file_when_it_changes_and_shows_its_errors() {
     t.keys(&["q"]);
     left_clean(&t);
 }
+
+#[test]
+fn without_a_terminal_the_explorer_points_at_search_and_show() {
+    for args in [&[][..], &["explore"], &["explore", "xgboost"]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_mlkg"))
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "nothing on stdout: {out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("needs a terminal"), "{err}");
+        assert!(err.contains("mlkg search") && err.contains("mlkg show"), "{err}");
+    }
+}

@@ -158,6 +158,13 @@ fn help(app: &mut App, frame: &mut Frame, area: Rect, scroll: usize) {
             width,
         ));
     }
+    lines.push(Line::default());
+    for note in [
+        "Ctrl-i is the same key as Tab in most terminals, so Tab",
+        "cycles panes and L goes forward in the jump list too.",
+    ] {
+        lines.push(Line::styled(cut(note, width), DIM));
+    }
     let height = inner.height as usize;
     let max = lines.len().saturating_sub(height);
     let scroll = scroll.min(max);
