@@ -1,11 +1,53 @@
-//! The main screen's keys: moving in the focused pane, opening, the jump
-//! list, the search box, and the keys that open views and overlays.
+//! Opening nodes and walking the jump list, and the main screen's keys:
+//! moving in the focused pane, opening, the search box, and the keys that
+//! open views and overlays.
+
+use petgraph::graph::NodeIndex;
 
 use super::neighbours::{self, Row};
 use super::{App, Mode, Overlay, Pane};
 use crate::tui::action::{Action, Effect};
 
 impl App {
+    /// Focuses a node, recording it in the jump list.
+    pub fn open(&mut self, ix: NodeIndex) {
+        if self.focus == Some(ix) {
+            return;
+        }
+        self.jumps.remember_row(self.row_sel);
+        self.jumps.push(ix);
+        self.focus_on(ix, 0);
+    }
+
+    /// Focuses a node without touching the jump list.
+    pub(super) fn focus_on(&mut self, ix: NodeIndex, row: usize) {
+        self.focus = Some(ix);
+        self.expanded.clear();
+        self.node_scroll = 0;
+        self.row_offset = 0;
+        self.graph_sel = 0;
+        self.rebuild_rows(row);
+        self.rebuild_graph_nodes();
+    }
+
+    /// Goes back in the jump list.
+    pub fn go_back(&mut self) {
+        self.jumps.remember_row(self.row_sel);
+        match self.jumps.back() {
+            Some(j) => self.focus_on(j.node, j.row),
+            None => self.say("at the start of the jump list"),
+        }
+    }
+
+    /// Goes forward in the jump list.
+    pub fn go_forward(&mut self) {
+        self.jumps.remember_row(self.row_sel);
+        match self.jumps.forward() {
+            Some(j) => self.focus_on(j.node, j.row),
+            None => self.say("at the end of the jump list"),
+        }
+    }
+
     /// Rows a page moves: what the focused list showed last, at least one.
     pub(super) fn page(&self) -> isize {
         self.screen.page.max(1) as isize
