@@ -253,6 +253,9 @@ fn without_a_terminal_the_explorer_points_at_search_and_show() {
         assert!(out.stdout.is_empty(), "nothing on stdout: {out:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("needs a terminal"), "{err}");
-        assert!(err.contains("mlkg search") && err.contains("mlkg show"), "{err}");
+        assert!(
+            err.contains("mlkg search") && err.contains("mlkg show"),
+            "{err}"
+        );
     }
 }
