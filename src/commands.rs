@@ -13,6 +13,7 @@ use petgraph::graph::NodeIndex;
 
 use crate::cli::{Cli, ColorWhen, Command};
 use crate::export::{self, Filter, WriteError};
+use crate::graph::check::Warnings;
 use crate::graph::load::{self, Loaded};
 use crate::graph::search::{SearchIndex, Tier};
 use crate::graph::{Diagnostic, Graph, LoadError};
@@ -68,6 +69,20 @@ pub fn load_graph(path: Option<&Path>) -> Result<Loaded, LoadError> {
     }
 }
 
+/// Loads the graph for a command that does not show warnings (faster on
+/// large graphs).
+fn load_quietly(path: Option<&Path>) -> Result<Graph, LoadError> {
+    let loaded = match path {
+        Some(p) => load::load_path_with(p, Warnings::Skip)?,
+        None => load::load_str_with(
+            load::EMBEDDED,
+            crate::graph::Source::Embedded,
+            Warnings::Skip,
+        )?,
+    };
+    Ok(loaded.graph)
+}
+
 /// Whether output should be coloured.
 pub fn use_color(when: ColorWhen, is_terminal: bool) -> bool {
     match when {
@@ -89,7 +104,7 @@ pub fn run(
         let file = args.file.as_deref().or(cli.graph.as_deref());
         return check(file, out, err);
     }
-    let graph = load_graph(cli.graph.as_deref())?.graph;
+    let graph = load_quietly(cli.graph.as_deref())?;
     match command {
         Command::Search(a) => report::search(&graph, a, paint, out),
         Command::Show(a) => report::show(&graph, a, paint, out),
@@ -104,9 +119,7 @@ pub fn run(
 /// `mlkg check`: `ok: N nodes, M edges` with any warnings, or every problem.
 fn check(file: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
     let loaded = load_graph(file)?;
-    for w in &loaded.warnings {
-        writeln!(err, "{w}\n")?;
-    }
+    print_warnings(&loaded.warnings, err)?;
     let warnings = match loaded.warnings.len() {
         0 => String::new(),
         1 => ", 1 warning".to_string(),

@@ -1,7 +1,9 @@
 //! Validation of a parsed document against its own kinds and relations.
 //! Every problem is collected, each with its position and the offending id.
+//! Positions are asked of [`Spans`] only where there is a problem, so a valid
+//! graph is checked without scanning its text.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::diagnostic::Diagnostic;
 use super::span::Spans;
@@ -10,48 +12,65 @@ use super::{Document, is_valid_id};
 const ID_RULES: &str =
     "ids use lowercase ASCII letters, digits, '-', '_' and '.', e.g. \"xgboost.alpha\"";
 
-/// All errors and warnings of a document, unsorted.
-pub fn validate(doc: &Document, spans: &Spans, file: &str) -> Vec<Diagnostic> {
+/// Whether validation looks for warnings too, or only for errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Warnings {
+    /// Errors and warnings (what `mlkg check` shows).
+    Collect,
+    /// Errors only: faster on large graphs when nobody reads the warnings.
+    Skip,
+}
+
+/// All errors (and warnings, if asked) of a document, unsorted.
+pub fn validate(doc: &Document, spans: &Spans, file: &str, warnings: Warnings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     check_declarations(doc, spans, file, &mut out);
-    let index = check_nodes(doc, spans, file, &mut out);
-    check_edges(doc, spans, file, &index, &mut out);
-    warn_orphans(doc, spans, file, &index, &mut out);
-    warn_shared_names(doc, spans, file, &mut out);
+    let kinds = check_nodes(doc, spans, file, &mut out);
+    check_edges(doc, spans, file, &kinds, &mut out);
+    if warnings == Warnings::Collect {
+        warn_orphans(doc, spans, file, &kinds, &mut out);
+        warn_shared_names(doc, spans, file, &mut out);
+    }
     out
 }
 
 fn check_declarations(doc: &Document, spans: &Spans, file: &str, out: &mut Vec<Diagnostic>) {
     for (id, kind) in &doc.kinds {
-        let at = spans.kinds.get(id).map_or((1, 1), |s| s.start);
         if !is_valid_id(id) {
             out.push(
-                Diagnostic::error(file, at, format!("bad kind id \"{id}\""))
+                Diagnostic::error(file, spans.kind(id, ""), format!("bad kind id \"{id}\""))
                     .with_id(id)
                     .with_help(ID_RULES),
             );
         }
         if kind.label.trim().is_empty() {
             out.push(
-                Diagnostic::error(file, at, format!("kind \"{id}\" has an empty label"))
-                    .with_id(id),
+                Diagnostic::error(
+                    file,
+                    spans.kind(id, "label"),
+                    format!("kind \"{id}\" has an empty label"),
+                )
+                .with_id(id),
             );
         }
     }
     for (id, rel) in &doc.relations {
-        let span = spans.relations.get(id).cloned().unwrap_or_default();
         if !is_valid_id(id) {
             out.push(
-                Diagnostic::error(file, span.start, format!("bad relation id \"{id}\""))
-                    .with_id(id)
-                    .with_help(ID_RULES),
+                Diagnostic::error(
+                    file,
+                    spans.relation(id, ""),
+                    format!("bad relation id \"{id}\""),
+                )
+                .with_id(id)
+                .with_help(ID_RULES),
             );
         }
         if rel.label.trim().is_empty() {
             out.push(
                 Diagnostic::error(
                     file,
-                    span.start,
+                    spans.relation(id, "label"),
                     format!("relation \"{id}\" has an empty label"),
                 )
                 .with_id(id),
@@ -62,52 +81,63 @@ fn check_declarations(doc: &Document, spans: &Spans, file: &str, out: &mut Vec<D
                 out.push(
                     Diagnostic::error(
                         file,
-                        span.at(field),
+                        spans.relation(id, field),
                         format!("relation \"{id}\" names undeclared kind \"{k}\" in `{field}`"),
                     )
                     .with_id(id)
-                    .with_help(declared("kinds", doc.kinds.keys())),
+                    .with_help(suggest_or_declared(
+                        k,
+                        "kinds",
+                        doc.kinds.keys(),
+                    )),
                 );
             }
         }
     }
 }
 
-/// Checks nodes and returns id → kind for the nodes that may be edge ends.
+/// Checks nodes and returns id → kind for the nodes edges may end at.
 fn check_nodes<'a>(
     doc: &'a Document,
     spans: &Spans,
     file: &str,
     out: &mut Vec<Diagnostic>,
-) -> HashMap<&'a str, &'a str> {
-    let mut first: HashMap<&str, usize> = HashMap::new();
+) -> FxHashMap<&'a str, &'a str> {
+    let mut first: FxHashMap<&str, usize> = FxHashMap::default();
+    first.reserve(doc.nodes.len());
+    let mut kinds: FxHashMap<&str, &str> = FxHashMap::default();
+    kinds.reserve(doc.nodes.len());
     for (i, node) in doc.nodes.iter().enumerate() {
-        let span = spans.node(i);
         let id = node.id.as_str();
         if !is_valid_id(id) {
             out.push(
-                Diagnostic::error(file, span.at("id"), format!("bad node id \"{id}\""))
+                Diagnostic::error(file, spans.node(i, "id"), format!("bad node id \"{id}\""))
                     .with_id(id)
                     .with_help(ID_RULES),
             );
         }
         if let Some(&j) = first.get(id) {
-            let (line, col) = spans.node(j).at("id");
+            let (line, col) = spans.node(j, "id");
             out.push(
-                Diagnostic::error(file, span.at("id"), format!("duplicate node id \"{id}\""))
-                    .with_id(id)
-                    .with_help(format!(
-                        "first defined at line {line}, column {col}; give each node its own id"
-                    )),
+                Diagnostic::error(
+                    file,
+                    spans.node(i, "id"),
+                    format!("duplicate node id \"{id}\""),
+                )
+                .with_id(id)
+                .with_help(format!(
+                    "first defined at line {line}, column {col}; give each node its own id"
+                )),
             );
         } else {
             first.insert(id, i);
+            kinds.insert(id, node.kind.as_str());
         }
         if !doc.kinds.contains_key(&node.kind) {
             out.push(
                 Diagnostic::error(
                     file,
-                    span.at("kind"),
+                    spans.node(i, "kind"),
                     format!("node \"{id}\" has undeclared kind \"{}\"", node.kind),
                 )
                 .with_id(id)
@@ -122,7 +152,7 @@ fn check_nodes<'a>(
             out.push(
                 Diagnostic::error(
                     file,
-                    span.at("label"),
+                    spans.node(i, "label"),
                     format!("node \"{id}\" has an empty label"),
                 )
                 .with_id(id)
@@ -130,31 +160,27 @@ fn check_nodes<'a>(
             );
         }
     }
-    doc.nodes
-        .iter()
-        .map(|n| (n.id.as_str(), n.kind.as_str()))
-        .rev()
-        .collect()
+    kinds
 }
 
 fn check_edges(
     doc: &Document,
     spans: &Spans,
     file: &str,
-    kinds: &HashMap<&str, &str>,
+    kinds: &FxHashMap<&str, &str>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    let mut seen: FxHashMap<(&str, &str, &str), usize> = FxHashMap::default();
+    seen.reserve(doc.edges.len());
     for (i, edge) in doc.edges.iter().enumerate() {
-        let span = spans.edge(i);
-        let label = format!("{} -{}-> {}", edge.from, edge.rel, edge.to);
+        let label = || format!("{} -{}-> {}", edge.from, edge.rel, edge.to);
         for (field, end) in [("from", &edge.from), ("to", &edge.to)] {
             if !kinds.contains_key(end.as_str()) {
                 out.push(
                     Diagnostic::error(
                         file,
-                        span.at(field),
-                        format!("edge {label}: no node \"{end}\""),
+                        spans.edge(i, field),
+                        format!("edge {}: no node \"{end}\"", label()),
                     )
                     .with_id(end)
                     .with_help(suggest_or_declared(
@@ -169,8 +195,8 @@ fn check_edges(
             out.push(
                 Diagnostic::error(
                     file,
-                    span.at("rel"),
-                    format!("edge {label}: undeclared relation \"{}\"", edge.rel),
+                    spans.edge(i, "rel"),
+                    format!("edge {}: undeclared relation \"{}\"", label(), edge.rel),
                 )
                 .with_id(&edge.rel)
                 .with_help(suggest_or_declared(
@@ -187,7 +213,7 @@ fn check_edges(
             };
             if !allowed.is_empty() && !allowed.iter().any(|k| k == kind) {
                 out.push(
-                    Diagnostic::error(file, span.at(field), format!("edge {label}: \"{}\" cannot go {field} a node of kind \"{kind}\" (\"{end}\")", edge.rel))
+                    Diagnostic::error(file, spans.edge(i, field), format!("edge {}: \"{}\" cannot go {field} a node of kind \"{kind}\" (\"{end}\")", label(), edge.rel))
                         .with_id(end)
                         .with_help(format!("\"{}\" goes {field} {}", edge.rel, allowed.join(" or "))),
                 );
@@ -199,11 +225,17 @@ fn check_edges(
             (edge.from.as_str(), edge.rel.as_str(), edge.to.as_str())
         };
         if let Some(&j) = seen.get(&key) {
-            let (line, col) = spans.edge(j).start;
+            let (line, col) = spans.edge(j, "");
             out.push(
-                Diagnostic::error(file, span.start, format!("duplicate edge {label}"))
-                    .with_id(&edge.from)
-                    .with_help(format!("the same edge is at line {line}, column {col}; keep one (merge their notes)")),
+                Diagnostic::error(
+                    file,
+                    spans.edge(i, ""),
+                    format!("duplicate edge {}", label()),
+                )
+                .with_id(&edge.from)
+                .with_help(format!(
+                    "the same edge is at line {line}, column {col}; keep one (merge their notes)"
+                )),
             );
         } else {
             seen.insert(key, i);
@@ -215,10 +247,10 @@ fn warn_orphans(
     doc: &Document,
     spans: &Spans,
     file: &str,
-    kinds: &HashMap<&str, &str>,
+    kinds: &FxHashMap<&str, &str>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let linked: HashSet<&str> = doc
+    let linked: FxHashSet<&str> = doc
         .edges
         .iter()
         .filter(|e| kinds.contains_key(e.from.as_str()) && kinds.contains_key(e.to.as_str()))
@@ -229,7 +261,7 @@ fn warn_orphans(
             out.push(
                 Diagnostic::warning(
                     file,
-                    spans.node(i).at("id"),
+                    spans.node(i, "id"),
                     format!("node \"{}\" has no edges", node.id),
                 )
                 .with_id(&node.id)
@@ -240,21 +272,25 @@ fn warn_orphans(
 }
 
 fn warn_shared_names(doc: &Document, spans: &Spans, file: &str, out: &mut Vec<Diagnostic>) {
-    let mut owner: HashMap<String, usize> = HashMap::new();
+    let mut owner: FxHashMap<String, usize> = FxHashMap::default();
+    owner.reserve(doc.nodes.len() * 2);
+    let mut own: Vec<String> = Vec::new();
     for (i, node) in doc.nodes.iter().enumerate() {
-        let mut own: Vec<String> = std::iter::once(&node.label)
-            .chain(&node.aliases)
-            .map(|n| n.trim().to_lowercase())
-            .filter(|n| !n.is_empty())
-            .collect();
+        own.clear();
+        own.extend(
+            std::iter::once(&node.label)
+                .chain(&node.aliases)
+                .map(|n| n.trim().to_lowercase())
+                .filter(|n| !n.is_empty()),
+        );
         own.sort();
         own.dedup();
-        for name in own {
+        for name in own.drain(..) {
             match owner.get(&name) {
                 Some(&j) if doc.nodes[j].id != node.id => {
                     let other = &doc.nodes[j];
                     out.push(
-                        Diagnostic::warning(file, spans.node(i).at("label"), format!("\"{name}\" names both \"{}\" ({}) and \"{}\" ({})", other.id, other.kind, node.id, node.kind))
+                        Diagnostic::warning(file, spans.node(i, "label"), format!("\"{name}\" names both \"{}\" ({}) and \"{}\" ({})", other.id, other.kind, node.id, node.kind))
                             .with_id(&node.id)
                             .with_help("search shows the kind to tell them apart; rename one if they are not meant to share a name"),
                     );
@@ -265,15 +301,6 @@ fn warn_shared_names(doc: &Document, spans: &Spans, file: &str, out: &mut Vec<Di
                 }
             }
         }
-    }
-}
-
-fn declared<'a>(what: &str, names: impl Iterator<Item = &'a String>) -> String {
-    let list: Vec<&str> = names.map(String::as_str).collect();
-    if list.is_empty() {
-        format!("no {what} are declared; declare it first")
-    } else {
-        format!("declared {what}: {}", list.join(", "))
     }
 }
 

@@ -6,7 +6,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::check::validate;
+use super::check::{Warnings, validate};
 use super::diagnostic::Diagnostic;
 use super::span::Spans;
 use super::{Document, Graph};
@@ -97,8 +97,13 @@ pub fn load_embedded() -> Result<Loaded, LoadError> {
 
 /// Loads a graph file from disk.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    load_path_with(path, Warnings::Collect)
+}
+
+/// Loads a graph file from disk, with or without looking for warnings.
+pub fn load_path_with(path: &Path, warnings: Warnings) -> Result<Loaded, LoadError> {
     let bytes = read_bounded(path)?;
-    load_bytes(&bytes, Source::File(path.to_path_buf()))
+    load_bytes_with(&bytes, Source::File(path.to_path_buf()), warnings)
 }
 
 /// Reads a regular file of at most [`MAX_FILE_BYTES`].
@@ -139,8 +144,12 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
 
 /// Loads a graph from bytes, which must be UTF-8 (a leading BOM is skipped).
 pub fn load_bytes(bytes: &[u8], source: Source) -> Result<Loaded, LoadError> {
+    load_bytes_with(bytes, source, Warnings::Collect)
+}
+
+fn load_bytes_with(bytes: &[u8], source: Source, warnings: Warnings) -> Result<Loaded, LoadError> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => load_str(text, source),
+        Ok(text) => load_str_with(text, source, warnings),
         Err(e) => {
             let good = &bytes[..e.valid_up_to()];
             // The prefix is valid UTF-8 by construction.
@@ -168,26 +177,46 @@ fn end_position(text: &str) -> (usize, usize) {
 /// Loads a graph from text. JSON is recognised by a leading `{`; anything
 /// else is read as RON.
 pub fn load_str(text: &str, source: Source) -> Result<Loaded, LoadError> {
+    load_str_with(text, source, Warnings::Collect)
+}
+
+/// Loads a graph from text, with or without looking for warnings.
+pub fn load_str_with(text: &str, source: Source, warnings: Warnings) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let file = source.to_string();
     let (doc, checked_text, mut diagnostics) = parse_recovering(text, &file);
     if let Some(doc) = &doc {
-        let spans = Spans::locate(&checked_text);
-        diagnostics.extend(validate(doc, &spans, &file));
+        // Positions are looked up only for the items something is said about.
+        let pending = Spans::pending();
+        let mut found = validate(doc, &pending, &file, warnings);
+        if pending.was_asked() {
+            let spans = Spans::locate(&checked_text, &pending.asked());
+            found = validate(doc, &spans, &file, warnings);
+        }
+        diagnostics.extend(found);
     }
     diagnostics.sort_by_key(|d| (d.line, d.col, d.severity));
     diagnostics.dedup();
-    for d in &mut diagnostics {
-        if d.source_line.is_none() {
-            *d = d.clone().with_source(text);
-        }
-    }
+    attach_sources(&mut diagnostics, text);
     match doc {
         Some(doc) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(Loaded {
             graph: Graph::from_document(doc, source),
             warnings: diagnostics,
         }),
         _ => Err(LoadError::Invalid { file, diagnostics }),
+    }
+}
+
+/// Gives each diagnostic the text of its line, finding each line once.
+fn attach_sources(diagnostics: &mut [Diagnostic], text: &str) {
+    if diagnostics.iter().all(|d| d.source_line.is_some()) {
+        return;
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    for d in diagnostics.iter_mut().filter(|d| d.source_line.is_none()) {
+        d.source_line = lines
+            .get(d.line.wrapping_sub(1))
+            .map(|l| l.trim_end_matches('\r').to_string());
     }
 }
 
@@ -234,20 +263,20 @@ fn parse_recovering(text: &str, file: &str) -> (Option<Document>, String, Vec<Di
     (None, patched, errors)
 }
 
-/// The character range of a line that holds one whole element of a list
+/// The byte range of a line that holds one whole element of a list
 /// (`(...),` or `{...},`), the usual layout of graph files. A fallback for
 /// syntax errors that confuse bracket matching, such as an unbalanced quote.
 fn element_line(text: &str, line: usize) -> Option<std::ops::Range<usize>> {
     let start: usize = text
         .split_inclusive('\n')
-        .take(line - 1)
-        .map(|l| l.chars().count())
+        .take(line.saturating_sub(1))
+        .map(str::len)
         .sum();
-    let this = text.split_inclusive('\n').nth(line - 1)?;
+    let this = text.split_inclusive('\n').nth(line.saturating_sub(1))?;
     let t = this.trim();
     let whole = (t.starts_with('(') && (t.ends_with("),") || t.ends_with(')')))
         || (t.starts_with('{') && (t.ends_with("},") || t.ends_with('}')));
-    whole.then(|| start..start + this.trim_end_matches('\n').chars().count())
+    whole.then(|| start..start + this.trim_end_matches('\n').len())
 }
 
 /// Whether a text looks like JSON rather than RON.
@@ -256,10 +285,10 @@ fn is_json(text: &str) -> bool {
 }
 
 /// Parses a document, or says where the syntax breaks.
-pub fn parse(text: &str, file: &str) -> Result<Document, Diagnostic> {
+fn parse(text: &str, file: &str) -> Result<Document, Box<Diagnostic>> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::error(file, end_position(text), "the file is empty")
-            .with_help("a graph file is `(kinds: {...}, relations: {...}, nodes: [...], edges: [...])`; see docs/graph-format.md"));
+        return Err(Box::new(Diagnostic::error(file, end_position(text), "the file is empty")
+            .with_help("a graph file is `(kinds: {...}, relations: {...}, nodes: [...], edges: [...])`; see docs/graph-format.md")));
     }
     if is_json(text) {
         serde_json::from_str(text).map_err(|e| {
@@ -276,6 +305,7 @@ pub fn parse(text: &str, file: &str) -> Result<Document, Diagnostic> {
                     "fix the JSON at this position; the fields are those of docs/graph-format.md",
                 )
                 .with_source(text)
+                .into()
         })
     } else {
         ron::Options::default()
@@ -285,6 +315,7 @@ pub fn parse(text: &str, file: &str) -> Result<Document, Diagnostic> {
                 Diagnostic::error(file, pos, format!("RON syntax: {}", e.code))
                     .with_help("fix the RON at this position; the fields are those of docs/graph-format.md")
                     .with_source(text)
+                .into()
             })
     }
 }

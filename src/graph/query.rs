@@ -40,6 +40,10 @@ impl Walk {
     }
 }
 
+/// A node reached by a walk: the node, its distance, and the node it was
+/// reached from with the link it was reached by (none for the start).
+pub type Reached = (NodeIndex, usize, Option<(NodeIndex, Link)>);
+
 /// Neighbours sharing a relation and a direction.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
@@ -132,7 +136,7 @@ impl Graph {
         depth: usize,
         rels: &[String],
         walk: Walk,
-    ) -> Vec<(NodeIndex, usize, Option<(NodeIndex, Link)>)> {
+    ) -> Vec<Reached> {
         let mut seen: HashMap<NodeIndex, usize> = HashMap::from([(root, 0)]);
         let mut order = vec![(root, 0, None)];
         let mut queue = VecDeque::from([(root, 0usize)]);

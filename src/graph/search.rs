@@ -58,23 +58,11 @@ pub const MAX_NAME_CHARS: usize = 1024;
 /// Below this many candidates, scoring stays on one thread.
 const PARALLEL_FROM: usize = 4096;
 
-/// A node's names, prepared once for matching.
-#[derive(Debug, Clone)]
-struct Names {
-    /// Label, aliases and id, cut to [`MAX_NAME_CHARS`].
-    raw: Vec<String>,
-    /// The same in lowercase, for the quick subsequence test.
-    lower: Vec<String>,
-    /// The same, lowercase with only letters and digits.
-    squashed: Vec<String>,
-    /// The words of each name, lowercase.
-    words: Vec<Vec<String>>,
-}
-
-/// A search index over a graph's nodes.
+/// A search index over a graph's nodes: each node's label, aliases and id
+/// in lowercase (cut to [`MAX_NAME_CHARS`]), its number of edges and kind.
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
-    names: Vec<Names>,
+    names: Vec<Vec<String>>,
     degree: Vec<usize>,
     kind: Vec<String>,
 }
@@ -135,20 +123,12 @@ impl SearchIndex {
         let mut kind = Vec::with_capacity(graph.node_count());
         for ix in graph.g.node_indices() {
             let node = &graph.g[ix];
-            let raw: Vec<String> = std::iter::once(&node.label)
+            let lower = std::iter::once(&node.label)
                 .chain(&node.aliases)
                 .chain(std::iter::once(&node.id))
-                .map(|n| cut(n).to_string())
+                .map(|n| cut(n).to_lowercase())
                 .collect();
-            let lower = raw.iter().map(|n| n.to_lowercase()).collect();
-            let squashed = raw.iter().map(|n| squash(n)).collect();
-            let words = raw.iter().map(|n| words(n)).collect();
-            names.push(Names {
-                raw,
-                lower,
-                squashed,
-                words,
-            });
+            names.push(lower);
             degree.push(graph.degree(ix));
             kind.push(node.kind.clone());
         }
@@ -256,7 +236,7 @@ impl SearchIndex {
                 score: s.score,
                 tier: s.tier,
                 positions: label_positions(
-                    &self.names[s.node as usize].raw[0],
+                    cut(&graph.g[NodeIndex::new(s.node as usize)].label),
                     &query.words,
                     &matcher,
                 ),
@@ -322,28 +302,40 @@ fn subsequence(text: &str, pattern: &str) -> bool {
     true
 }
 
+/// The letters and digits of a lowercase name.
+fn squashed(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars().filter(|c| c.is_alphanumeric())
+}
+
 /// The tier and fuzzy score of a node for a query, if every word matches.
-fn rank(names: &Names, query: &Query, matcher: &SkimMatcherV2) -> Option<(Tier, i64)> {
+fn rank(names: &[String], query: &Query, matcher: &SkimMatcherV2) -> Option<(Tier, i64)> {
     let mut fuzzy = 0;
     for w in &query.words {
         fuzzy += names
-            .raw
             .iter()
-            .zip(&names.lower)
-            .filter(|(_, lower)| subsequence(lower, w))
-            .filter_map(|(n, _)| matcher.fuzzy_match(n, w))
+            .filter(|n| subsequence(n, w))
+            .filter_map(|n| matcher.fuzzy_match(n, w))
             .max()?;
     }
     let q = query.squashed.as_str();
-    let tier = if !q.is_empty() && names.squashed.iter().any(|n| n == q) {
+    let tier = if !q.is_empty() && names.iter().any(|n| squashed(n).eq(q.chars())) {
         Tier::Exact
-    } else if !q.is_empty() && names.squashed.iter().any(|n| n.starts_with(q)) {
+    } else if !q.is_empty()
+        && names.iter().any(|n| {
+            let mut name = squashed(n);
+            q.chars().all(|c| name.next() == Some(c))
+        })
+    {
         Tier::Prefix
-    } else if names.words.iter().any(|nw| {
+    } else if names.iter().any(|n| {
+        let name_words: Vec<&str> = n
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
         query
             .words
             .iter()
-            .all(|q| nw.iter().any(|w| w.starts_with(q.as_str())))
+            .all(|q| name_words.iter().any(|w| w.starts_with(q.as_str())))
     }) {
         Tier::WordPrefix
     } else {

@@ -1,0 +1,121 @@
+//! Benchmarks on synthetic graphs (examples/synth.rs) of 1k, 10k and 100k
+//! nodes, and 1M with MLKG_BENCH_1M=1: load, search keystrokes, neighbours,
+//! shortest path, DOT and JSON export. docs/PERFORMANCE.md has the results.
+//!
+//!     cargo bench --bench mlkg
+//!     cargo bench --bench mlkg -- 'search/typing'     # one group
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use mlkg::export::{self, Filter, Format};
+use mlkg::graph::load::load_str;
+use mlkg::graph::query::Walk;
+use mlkg::graph::search::{SearchIndex, Typing};
+use mlkg::graph::{Graph, Source};
+use petgraph::graph::NodeIndex;
+
+#[path = "../examples/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+/// The query typed one character at a time.
+const TYPED: &str = "vanish grad";
+
+fn sizes() -> Vec<usize> {
+    let mut sizes = vec![1_000, 10_000, 100_000];
+    if std::env::var_os("MLKG_BENCH_1M").is_some() {
+        sizes.push(1_000_000);
+    }
+    sizes
+}
+
+fn graph_text(n: usize) -> String {
+    let mut out = Vec::new();
+    synth::write_graph(n, 1, &mut out).expect("generate");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+fn load(text: &str) -> Graph {
+    load_str(text, Source::File(PathBuf::from("synth.ron")))
+        .expect("synthetic graph is valid")
+        .graph
+}
+
+fn benches(c: &mut Criterion) {
+    for n in sizes() {
+        let text = graph_text(n);
+        let graph = load(&text);
+        let index = SearchIndex::new(&graph);
+        let samples = if n >= 100_000 { 10 } else { 30 };
+
+        let mut g = c.benchmark_group("load");
+        g.sample_size(10)
+            .throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, t| {
+            b.iter(|| load(black_box(t)))
+        });
+        g.finish();
+
+        let mut g = c.benchmark_group("search");
+        g.sample_size(samples);
+        g.bench_function(BenchmarkId::new("index", n), |b| {
+            b.iter(|| SearchIndex::new(black_box(&graph)))
+        });
+        for q in ["v", TYPED] {
+            g.bench_function(BenchmarkId::new(format!("fresh {q:?}"), n), |b| {
+                b.iter(|| index.search(&graph, black_box(q), &[], 50))
+            });
+        }
+        // One iteration types the whole query, a keystroke at a time: divide by its length.
+        g.throughput(Throughput::Elements(TYPED.len() as u64));
+        g.bench_function(BenchmarkId::new("typing", n), |b| {
+            b.iter(|| {
+                let mut typing = Typing::new();
+                for end in 1..=TYPED.len() {
+                    black_box(typing.search(&index, &graph, &TYPED[..end], &[], 50));
+                }
+            })
+        });
+        g.finish();
+
+        let busiest = graph
+            .g
+            .node_indices()
+            .max_by_key(|&ix| graph.degree(ix))
+            .unwrap_or(NodeIndex::new(0));
+        let mut g = c.benchmark_group("walk");
+        g.sample_size(samples);
+        g.bench_function(BenchmarkId::new("neighbour_groups", n), |b| {
+            b.iter(|| graph.neighbour_groups(black_box(busiest)))
+        });
+        g.bench_function(BenchmarkId::new("neighbourhood depth 2", n), |b| {
+            b.iter(|| graph.neighbourhood(black_box(busiest), 2, &[], Walk::Both))
+        });
+        let (from, to) = (NodeIndex::new(0), NodeIndex::new(n / 2));
+        g.bench_function(BenchmarkId::new("shortest_path", n), |b| {
+            b.iter(|| graph.shortest_path(black_box(from), black_box(to), &[]))
+        });
+        g.finish();
+
+        for format in [Format::Dot, Format::Json] {
+            let mut size = Vec::new();
+            export::write(&graph, &Filter::default(), format, &mut size).expect("export");
+            let mut g = c.benchmark_group(format!("export {format:?}").to_lowercase());
+            g.sample_size(samples.min(20))
+                .throughput(Throughput::Bytes(size.len() as u64));
+            g.bench_function(BenchmarkId::from_parameter(n), |b| {
+                b.iter(|| {
+                    let mut out = Vec::with_capacity(size.len());
+                    export::write(&graph, &Filter::default(), format, &mut out).expect("export");
+                    out
+                })
+            });
+            g.finish();
+        }
+    }
+}
+
+criterion_group!(mlkg_benches, benches);
+criterion_main!(mlkg_benches);
