@@ -647,3 +647,27 @@ fn every_scope_can_be_reached_and_left() {
     }
     assert_eq!(reached.len(), Scope::ALL.len(), "{reached:?}");
 }
+
+/// The README's key list is the key table: regenerate it with
+/// `MLKG_WRITE_README=1 cargo test --test tui_state readme` after a change.
+#[test]
+fn the_readme_lists_every_key_of_the_table() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let open = readme
+        .find("<!-- keys:")
+        .expect("README has a keys section");
+    let body_start = open + readme[open..].find("-->\n").unwrap() + 4;
+    let body_end = readme.find("<!-- /keys -->").expect("keys section closes");
+    let expected = mlkg::tui::keymap::markdown();
+    if std::env::var("MLKG_WRITE_README").is_ok_and(|v| v == "1") {
+        let updated = format!("{}{expected}{}", &readme[..body_start], &readme[body_end..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    assert_eq!(
+        &readme[body_start..body_end],
+        expected,
+        "README keys are out of date: MLKG_WRITE_README=1 cargo test --test tui_state readme"
+    );
+}

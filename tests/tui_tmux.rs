@@ -150,7 +150,9 @@ fn search_open_a_format_go_back_and_quit_in_a_real_terminal() {
         s.contains("│xgb") && s.contains("9 hits")
     });
     t.keys(&["Enter"]);
-    let s = t.wait("XGBoost's neighbours", |s| s.contains("accepts → (4)"));
+    let s = t.wait("XGBoost's neighbours", |s| {
+        s.contains("accepts → (4)") && s.contains("Form Parquet")
+    });
     for format in [
         "Form CSV",
         "Form LibSVM",
@@ -170,12 +172,19 @@ fn search_open_a_format_go_back_and_quit_in_a_real_terminal() {
     }
     assert!(s.contains("› Form LibSVM"), "LibSVM selected:\n{s}");
     t.keys(&["Enter"]);
-    let s = t.wait("LibSVM opened", |s| s.contains("Format · libsvm"));
+    // Wait for the whole frame: a capture can fall between two writes of it.
+    let s = t.wait("LibSVM opened", |s| {
+        s.contains("Format · libsvm")
+            && s.contains("XGBoost › LibSVM")
+            && s.contains("← accepted by (1)")
+    });
     let trail = row_with(&s, "XGBoost › LibSVM").expect("the breadcrumb shows the trail");
     assert!(trail.contains("tui.ron · 25 nodes"), "{trail}");
     assert!(s.contains("← accepted by (1)"), "{s}");
     t.keys(&["BSpace"]);
-    let s = t.wait("back on XGBoost", |s| s.contains("Algorithm · xgboost"));
+    let s = t.wait("back on XGBoost", |s| {
+        s.contains("Algorithm · xgboost") && s.contains("› Form LibSVM")
+    });
     assert!(s.contains("› Form LibSVM"), "back on the row left:\n{s}");
     t.keys(&["q"]);
     left_clean(&t);
@@ -216,14 +225,16 @@ fn reloads_the_graph_file_when_it_changes_and_shows_its_errors() {
         (id: "gpu","#,
     );
     std::fs::write(&file, &grown).unwrap();
-    let s = t.wait("the reload", |s| s.contains("26 nodes"));
+    let s = t.wait("the reload", |s| {
+        s.contains("26 nodes") && s.contains("graph reloaded") && s.contains("Format · csv")
+    });
     assert!(s.contains("graph reloaded"), "{s}");
     assert!(s.contains("Format · csv"), "the focus stays:\n{s}");
     let broken = grown.replace(r#"to: "parquet")"#, r#"to: "nowhere")"#);
     std::fs::write(&file, &broken).unwrap();
     let line = broken.lines().position(|l| l.contains("nowhere")).unwrap() + 1;
     let s = t.wait("the error banner", |s| {
-        s.contains("the graph file has errors")
+        s.contains("the graph file has errors") && s.contains(&format!("tui.ron:{line}:"))
     });
     assert!(
         s.contains(&format!("tui.ron:{line}:")),
@@ -231,7 +242,9 @@ fn reloads_the_graph_file_when_it_changes_and_shows_its_errors() {
     );
     assert!(s.contains("26 nodes"), "the last good graph stays:\n{s}");
     std::fs::write(&file, &good).unwrap();
-    let s = t.wait("the fixed file", |s| s.contains("25 nodes"));
+    let s = t.wait("the fixed file", |s| {
+        s.contains("25 nodes") && !s.contains("the graph file has errors")
+    });
     assert!(
         !s.contains("the graph file has errors"),
         "the banner goes:\n{s}"

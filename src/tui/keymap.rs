@@ -352,3 +352,24 @@ pub fn help_rows(scope: Scope) -> Vec<(String, &'static str)> {
         })
         .collect()
 }
+
+/// The key table as Markdown, one table per scope, for the README (a test
+/// keeps the README's copy in step with this table).
+pub fn markdown() -> String {
+    let mut out = String::new();
+    for scope in Scope::ALL {
+        out.push_str(&format!(
+            "**{}**\n\n| keys | does |\n| --- | --- |\n",
+            scope.title()
+        ));
+        for (keys, what) in help_rows(scope) {
+            let keys: Vec<String> = keys
+                .split(' ')
+                .map(|k| format!("`{}`", k.replace('|', "\\|")))
+                .collect();
+            out.push_str(&format!("| {} | {what} |\n", keys.join(" ")));
+        }
+        out.push('\n');
+    }
+    out
+}
