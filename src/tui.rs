@@ -95,10 +95,12 @@ fn event_loop(
         terminal.draw(|frame| view::view(app, frame))?;
         let wait = WATCH_EVERY.saturating_sub(last_watch.elapsed());
         if event::poll(wait)? {
+            // Everything waiting is applied before the next frame, and a burst
+            // of typing is searched once, for the latest query.
             loop {
                 let ev = event::read()?;
                 if let Some(action) = to_action(app, ev, &mut last_click)
-                    && let Some(effect) = app.update(action)
+                    && let Some(effect) = app.apply(action)
                 {
                     perform(app, effect);
                 }
@@ -106,6 +108,7 @@ fn event_loop(
                     break;
                 }
             }
+            app.settle();
         }
         if last_watch.elapsed() >= WATCH_EVERY {
             last_watch = Instant::now();

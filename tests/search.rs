@@ -133,3 +133,48 @@ fn public_queries_find_the_expected_node_first_in_the_embedded_graph() {
         misses.join("\n")
     );
 }
+
+/// Narrowing as the query grows gives exactly what a fresh search gives.
+#[test]
+fn typing_narrows_to_the_same_hits_as_a_fresh_search() {
+    use mlkg::graph::search::Typing;
+    let graph = load_embedded().expect("embedded graph").graph;
+    let index = SearchIndex::new(&graph);
+    for query in [
+        "vanish grad",
+        "xgboost alpha",
+        "k-means k",
+        "recordio protobuf",
+        "l1 reg",
+        "gradient desc",
+    ] {
+        let mut typing = Typing::new();
+        for end in (1..=query.len()).filter(|&e| query.is_char_boundary(e)) {
+            let q = &query[..end];
+            let narrowed: Vec<_> = typing
+                .search(&index, &graph, q, &[], 50)
+                .into_iter()
+                .map(|h| (h.node, h.score, h.positions))
+                .collect();
+            let fresh: Vec<_> = index
+                .search(&graph, q, &[], 50)
+                .into_iter()
+                .map(|h| (h.node, h.score, h.positions))
+                .collect();
+            assert_eq!(narrowed, fresh, "query {q:?}");
+        }
+        // Deleting a character (the query no longer extends the last one) starts afresh.
+        let shorter = &query[..query.len() - 2];
+        let after_delete: Vec<_> = typing
+            .search(&index, &graph, shorter, &[], 50)
+            .into_iter()
+            .map(|h| h.node)
+            .collect();
+        let fresh: Vec<_> = index
+            .search(&graph, shorter, &[], 50)
+            .into_iter()
+            .map(|h| h.node)
+            .collect();
+        assert_eq!(after_delete, fresh);
+    }
+}

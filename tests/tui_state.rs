@@ -671,3 +671,44 @@ fn the_readme_lists_every_key_of_the_table() {
         "README keys are out of date: MLKG_WRITE_README=1 cargo test --test tui_state readme"
     );
 }
+
+#[test]
+fn a_burst_of_typing_is_searched_once_for_the_latest_query() {
+    let mut burst = app();
+    let before = hit_ids(&burst);
+    // Mid-burst the hits wait: no search runs for the stale prefixes.
+    for c in "xgb".chars() {
+        burst.apply(Action::Insert(c));
+    }
+    assert_eq!(
+        hit_ids(&burst),
+        before,
+        "no search while the burst is applied"
+    );
+    burst.settle();
+    let mut typed = app();
+    type_text(&mut typed, "xgb");
+    assert_eq!(burst.query, "xgb");
+    assert_eq!(
+        hit_ids(&burst),
+        hit_ids(&typed),
+        "the latest query's hits, as if typed slowly"
+    );
+    assert_eq!(hit_ids(&burst)[0], "xgboost");
+}
+
+#[test]
+fn an_action_after_fast_typing_sees_the_latest_hits() {
+    let mut app = app();
+    let actions: Vec<Action> = "libsvm"
+        .chars()
+        .map(Action::Insert)
+        .chain([Action::Open])
+        .collect();
+    app.update_all(actions);
+    assert_eq!(
+        focus(&app),
+        "libsvm",
+        "Enter opened the hit of the whole query, not of a prefix"
+    );
+}

@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 use petgraph::graph::NodeIndex;
 
 use crate::graph::query::Dir;
-use crate::graph::search::{Hit, SearchIndex};
+use crate::graph::search::{Hit, SearchIndex, Typing};
 use crate::graph::{Graph, LoadError};
 
 pub use history::{Jump, JumpList};
@@ -95,6 +95,12 @@ pub struct App {
     pub running: bool,
     /// Where things were drawn last.
     pub screen: ScreenMap,
+    /// The search session, narrowing as the query grows.
+    typing: Typing,
+    /// Whether the hits are behind the query (while a burst of keys is applied).
+    hits_stale: bool,
+    /// Whether searches wait until the burst of keys being applied is done.
+    deferring: bool,
 }
 
 impl App {
@@ -139,6 +145,9 @@ impl App {
             banner: None,
             running: true,
             screen: ScreenMap::default(),
+            typing: Typing::new(),
+            hits_stale: false,
+            deferring: false,
             graph,
         };
         app.research();
@@ -226,14 +235,57 @@ impl App {
         self.hits.get(self.hit_sel).map(|h| h.node)
     }
 
-    /// Runs the search again for the query and kind filter.
+    /// Runs the search again for the query and kind filter (or, while a
+    /// burst of keys is applied, marks the hits as behind the query).
     pub fn research(&mut self) {
+        if self.deferring {
+            self.hits_stale = true;
+            return;
+        }
         let kinds: Vec<String> = self.kind_filter.iter().cloned().collect();
         self.hits = self
-            .index
-            .search(&self.graph, &self.query, &kinds, MAX_HITS);
+            .typing
+            .search(&self.index, &self.graph, &self.query, &kinds, MAX_HITS);
+        self.hits_stale = false;
         self.hit_sel = 0;
         self.hit_offset = 0;
+    }
+
+    /// Applies one action of a burst (every event that was waiting before a
+    /// frame): edits of the query are not searched until [`App::settle`], so
+    /// typing fast never queues searches and the screen shows the latest
+    /// query's hits; any other action first brings the hits up to date, so it
+    /// sees what the screen would.
+    pub fn apply(&mut self, action: Action) -> Option<Effect> {
+        if !matches!(
+            action,
+            Action::Insert(_) | Action::DeleteChar | Action::ClearInput
+        ) {
+            self.settle();
+        }
+        self.deferring = true;
+        let effect = self.update(action);
+        self.deferring = false;
+        effect
+    }
+
+    /// Applies a burst of actions with [`App::apply`], then settles; returns their effects.
+    pub fn update_all(&mut self, actions: impl IntoIterator<Item = Action>) -> Vec<Effect> {
+        let effects = actions.into_iter().filter_map(|a| self.apply(a)).collect();
+        self.settle();
+        effects
+    }
+
+    /// Forgets the search session (after the graph changed).
+    pub(super) fn reset_typing(&mut self) {
+        self.typing = Typing::new();
+    }
+
+    /// Runs the search the last burst of keys left pending, if any.
+    pub fn settle(&mut self) {
+        if self.hits_stale {
+            self.research();
+        }
     }
 
     /// Rebuilds the neighbour rows, selecting the selectable row nearest `sel`.

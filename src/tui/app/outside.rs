@@ -29,6 +29,7 @@ impl App {
         };
         let old = std::mem::replace(&mut self.graph, loaded.graph);
         self.index = SearchIndex::new(&self.graph);
+        self.reset_typing();
         self.banner = None;
         let map = |ix: NodeIndex| self.graph.find(&old.node(ix).id);
         let old_focus = self.focus;
