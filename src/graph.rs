@@ -1,10 +1,12 @@
 //! The graph model: a document as written in a graph file (`Document`), and
 //! the loaded, validated graph (`Graph`) on petgraph with an id → index map.
 //!
-//! Submodules: `load` reads a file into a `Graph` with diagnostics, `span`
+//! Submodules: `load` reads a file into a `Graph` with diagnostics, `cache`
+//! keeps validated large graphs for a fast second start, `span`
 //! finds where each item sits in the text, `check` validates, `query` walks
 //! neighbours and paths, `search` ranks fuzzy hits.
 
+pub mod cache;
 pub mod check;
 pub mod diagnostic;
 pub mod load;
@@ -12,7 +14,9 @@ pub mod query;
 pub mod search;
 pub mod span;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use indexmap::IndexMap;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
@@ -149,7 +153,7 @@ pub struct Graph {
     pub relations: IndexMap<String, Relation>,
     /// Nodes and edges, in file order.
     pub g: DiGraph<Node, EdgeData>,
-    index: HashMap<String, NodeIndex>,
+    index: FxHashMap<String, NodeIndex>,
     /// Where the graph came from.
     pub source: Source,
 }
@@ -160,29 +164,72 @@ impl Graph {
     /// Edges whose ends are missing are skipped, so this never panics even on
     /// a document that was not checked.
     pub fn from_document(doc: Document, source: Source) -> Graph {
-        let mut g = DiGraph::with_capacity(doc.nodes.len(), doc.edges.len());
-        let mut index = HashMap::with_capacity(doc.nodes.len());
-        for node in doc.nodes {
-            if index.contains_key(&node.id) {
-                continue;
+        let mut position: FxHashMap<&str, usize> = FxHashMap::default();
+        position.reserve(doc.nodes.len());
+        let mut keep = Vec::with_capacity(doc.nodes.len());
+        for node in &doc.nodes {
+            let fresh = !position.contains_key(node.id.as_str());
+            if fresh {
+                position.insert(node.id.as_str(), position.len());
             }
+            keep.push(fresh);
+        }
+        let edges: Vec<(usize, usize, EdgeData)> = doc
+            .edges
+            .into_iter()
+            .filter_map(|e| {
+                let (a, b) = (
+                    *position.get(e.from.as_str())?,
+                    *position.get(e.to.as_str())?,
+                );
+                Some((
+                    a,
+                    b,
+                    EdgeData {
+                        rel: e.rel,
+                        note: e.note,
+                        props: e.props,
+                    },
+                ))
+            })
+            .collect();
+        drop(position);
+        let mut keep = keep.into_iter();
+        let nodes = doc
+            .nodes
+            .into_iter()
+            .filter(|_| keep.next().unwrap_or(false))
+            .collect();
+        Graph::from_parts(doc.kinds, doc.relations, nodes, edges, source)
+    }
+
+    /// Builds a graph from nodes with distinct ids and edges given by the
+    /// positions of their ends in `nodes` (edges with an end out of range are
+    /// skipped).
+    pub fn from_parts(
+        kinds: IndexMap<String, Kind>,
+        relations: IndexMap<String, Relation>,
+        nodes: Vec<Node>,
+        edges: Vec<(usize, usize, EdgeData)>,
+        source: Source,
+    ) -> Graph {
+        let mut g = DiGraph::with_capacity(nodes.len(), edges.len());
+        let mut index = FxHashMap::default();
+        index.reserve(nodes.len());
+        for node in nodes {
             let id = node.id.clone();
             let ix = g.add_node(node);
             index.insert(id, ix);
         }
-        for edge in doc.edges {
-            if let (Some(&a), Some(&b)) = (index.get(&edge.from), index.get(&edge.to)) {
-                let data = EdgeData {
-                    rel: edge.rel,
-                    note: edge.note,
-                    props: edge.props,
-                };
-                g.add_edge(a, b, data);
+        let count = g.node_count();
+        for (a, b, data) in edges {
+            if a < count && b < count {
+                g.add_edge(NodeIndex::new(a), NodeIndex::new(b), data);
             }
         }
         Graph {
-            kinds: doc.kinds,
-            relations: doc.relations,
+            kinds,
+            relations,
             g,
             index,
             source,

@@ -53,13 +53,11 @@ fn explore(cli: &Cli, node: Option<&str>) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let prepared = commands::load_graph(cli.graph.as_deref())
+    let prepared = commands::load_quietly(cli.graph.as_deref())
         .map_err(Failure::from)
-        .and_then(|loaded| {
-            let start = node
-                .map(|q| commands::resolve(&loaded.graph, q))
-                .transpose()?;
-            Ok((loaded.graph, start))
+        .and_then(|graph| {
+            let start = node.map(|q| commands::resolve(&graph, q)).transpose()?;
+            Ok((graph, start))
         });
     let (graph, start) = match prepared {
         Ok(p) => p,

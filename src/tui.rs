@@ -23,6 +23,7 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 
 use crate::export::{self, Format, Selection};
+use crate::graph::check::Warnings;
 use crate::graph::load;
 
 pub use action::{Action, Effect};
@@ -116,7 +117,7 @@ fn event_loop(
                 let now = stamp(path);
                 if now != *before {
                     *before = now;
-                    app.reloaded(load::load_path(path));
+                    app.reloaded(load::load_path_with(path, Warnings::Skip));
                 }
             }
         }

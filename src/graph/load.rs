@@ -6,6 +6,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::cache;
 use super::check::{Warnings, validate};
 use super::diagnostic::Diagnostic;
 use super::span::Spans;
@@ -101,43 +102,94 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 }
 
 /// Loads a graph file from disk, with or without looking for warnings.
+/// Without warnings, a large file that loaded before unchanged comes from
+/// the cache of validated graphs (see [`super::cache`]).
 pub fn load_path_with(path: &Path, warnings: Warnings) -> Result<Loaded, LoadError> {
+    if warnings == Warnings::Skip
+        && let Some(graph) = from_cache(path)?
+    {
+        return Ok(Loaded {
+            graph,
+            warnings: Vec::new(),
+        });
+    }
     let bytes = read_bounded(path)?;
-    load_bytes_with(&bytes, Source::File(path.to_path_buf()), warnings)
+    let source = Source::File(path.to_path_buf());
+    let text = decode(&bytes, &source)?;
+    let (doc, diagnostics) = check_text(text, &source.to_string(), warnings)?;
+    if warnings == Warnings::Skip {
+        cache::put(path, &bytes, &doc);
+    }
+    Ok(Loaded {
+        graph: Graph::from_document(doc, source),
+        warnings: diagnostics,
+    })
+}
+
+/// The cached graph of a large file, if the cache holds its current content.
+/// The file is hashed as it streams by, so it is never held in memory twice.
+fn from_cache(path: &Path) -> Result<Option<Graph>, LoadError> {
+    let (file, len) = open_bounded(path)?;
+    if len < cache::MIN_BYTES as u64 || cache::dir().is_none() {
+        return Ok(None);
+    }
+    let Ok(print) = cache::fingerprint(file.take(MAX_FILE_BYTES + 1)) else {
+        return Ok(None);
+    };
+    Ok(cache::get(path, print))
+}
+
+/// Opens a regular file of at most [`MAX_FILE_BYTES`], with its length.
+fn open_bounded(path: &Path) -> Result<(File, u64), LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e.to_string()))?;
+    if meta.is_dir() {
+        return Err(io_error(
+            path,
+            "it is a directory; give a graph file".into(),
+        ));
+    }
+    if !meta.is_file() {
+        return Err(io_error(
+            path,
+            "it is not a regular file (a device, FIFO or socket)".into(),
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(io_error(
+            path,
+            format!(
+                "it is {} bytes, more than the {} MiB limit",
+                meta.len(),
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+        ));
+    }
+    let file = File::open(path).map_err(|e| io_error(path, e.to_string()))?;
+    Ok((file, meta.len()))
+}
+
+fn io_error(path: &Path, reason: String) -> LoadError {
+    LoadError::Io {
+        path: path.display().to_string(),
+        reason,
+    }
 }
 
 /// Reads a regular file of at most [`MAX_FILE_BYTES`].
 fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let io = |reason: String| LoadError::Io {
-        path: path.display().to_string(),
-        reason,
-    };
-    let meta = std::fs::metadata(path).map_err(|e| io(e.to_string()))?;
-    if meta.is_dir() {
-        return Err(io("it is a directory; give a graph file".into()));
-    }
-    if !meta.is_file() {
-        return Err(io(
-            "it is not a regular file (a device, FIFO or socket)".into()
-        ));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(io(format!(
-            "it is {} bytes, more than the {} MiB limit",
-            meta.len(),
-            MAX_FILE_BYTES / 1024 / 1024
-        )));
-    }
-    let file = File::open(path).map_err(|e| io(e.to_string()))?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let (file, len) = open_bounded(path)?;
+    let mut bytes = Vec::with_capacity(len as usize);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| io(e.to_string()))?;
+        .map_err(|e| io_error(path, e.to_string()))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(io(format!(
-            "it grew past the {} MiB limit while being read",
-            MAX_FILE_BYTES / 1024 / 1024
-        )));
+        return Err(io_error(
+            path,
+            format!(
+                "it grew past the {} MiB limit while being read",
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+        ));
     }
     Ok(bytes)
 }
@@ -148,23 +200,25 @@ pub fn load_bytes(bytes: &[u8], source: Source) -> Result<Loaded, LoadError> {
 }
 
 fn load_bytes_with(bytes: &[u8], source: Source, warnings: Warnings) -> Result<Loaded, LoadError> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => load_str_with(text, source, warnings),
-        Err(e) => {
-            let good = &bytes[..e.valid_up_to()];
-            // The prefix is valid UTF-8 by construction.
-            let prefix = std::str::from_utf8(good).unwrap_or_default();
-            let pos = end_position(prefix);
-            let file = source.to_string();
-            let d = Diagnostic::error(&file, pos, "the file is not valid UTF-8")
-                .with_help("save the file as UTF-8")
-                .with_source(prefix);
-            Err(LoadError::Invalid {
-                file,
-                diagnostics: vec![d],
-            })
+    let text = decode(bytes, &source)?;
+    load_str_with(text, source, warnings)
+}
+
+/// The bytes as UTF-8 text, or an error pointing at the first bad byte.
+fn decode<'a>(bytes: &'a [u8], source: &Source) -> Result<&'a str, LoadError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        // The prefix is valid UTF-8 by construction.
+        let prefix = std::str::from_utf8(good).unwrap_or_default();
+        let file = source.to_string();
+        let d = Diagnostic::error(&file, end_position(prefix), "the file is not valid UTF-8")
+            .with_help("save the file as UTF-8")
+            .with_source(prefix);
+        LoadError::Invalid {
+            file,
+            diagnostics: vec![d],
         }
-    }
+    })
 }
 
 /// The 1-based line and column just after the end of a text.
@@ -182,16 +236,28 @@ pub fn load_str(text: &str, source: Source) -> Result<Loaded, LoadError> {
 
 /// Loads a graph from text, with or without looking for warnings.
 pub fn load_str_with(text: &str, source: Source, warnings: Warnings) -> Result<Loaded, LoadError> {
+    let (doc, diagnostics) = check_text(text, &source.to_string(), warnings)?;
+    Ok(Loaded {
+        graph: Graph::from_document(doc, source),
+        warnings: diagnostics,
+    })
+}
+
+/// Parses and validates a text: the document with its warnings, or every problem.
+fn check_text(
+    text: &str,
+    file: &str,
+    warnings: Warnings,
+) -> Result<(Document, Vec<Diagnostic>), LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let file = source.to_string();
-    let (doc, checked_text, mut diagnostics) = parse_recovering(text, &file);
+    let (doc, checked_text, mut diagnostics) = parse_recovering(text, file);
     if let Some(doc) = &doc {
         // Positions are looked up only for the items something is said about.
         let pending = Spans::pending();
-        let mut found = validate(doc, &pending, &file, warnings);
+        let mut found = validate(doc, &pending, file, warnings);
         if pending.was_asked() {
             let spans = Spans::locate(&checked_text, &pending.asked());
-            found = validate(doc, &spans, &file, warnings);
+            found = validate(doc, &spans, file, warnings);
         }
         diagnostics.extend(found);
     }
@@ -199,11 +265,11 @@ pub fn load_str_with(text: &str, source: Source, warnings: Warnings) -> Result<L
     diagnostics.dedup();
     attach_sources(&mut diagnostics, text);
     match doc {
-        Some(doc) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(Loaded {
-            graph: Graph::from_document(doc, source),
-            warnings: diagnostics,
+        Some(doc) if !diagnostics.iter().any(Diagnostic::is_error) => Ok((doc, diagnostics)),
+        _ => Err(LoadError::Invalid {
+            file: file.to_string(),
+            diagnostics,
         }),
-        _ => Err(LoadError::Invalid { file, diagnostics }),
     }
 }
 
