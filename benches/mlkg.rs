@@ -1,6 +1,7 @@
-//! Benchmarks on synthetic graphs (examples/synth.rs) of 1k, 10k and 100k
-//! nodes, and 1M with MLKG_BENCH_1M=1: load, search keystrokes, neighbours,
-//! shortest path, DOT and JSON export. docs/PERFORMANCE.md has the results.
+//! Benchmarks: the embedded graph (load, search, the first frame), and
+//! synthetic graphs (examples/synth.rs) of 1k, 10k and 100k nodes, 1M with
+//! MLKG_BENCH_1M=1: load, search keystrokes, neighbours, shortest path, a
+//! TUI frame, DOT and JSON export. docs/PERFORMANCE.md has the results.
 //!
 //!     cargo bench --bench mlkg
 //!     cargo bench --bench mlkg -- 'search/typing'     # one group
@@ -10,11 +11,14 @@ use std::path::PathBuf;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use mlkg::export::{self, Filter, Format};
-use mlkg::graph::load::load_str;
+use mlkg::graph::load::{load_embedded, load_str};
 use mlkg::graph::query::Walk;
 use mlkg::graph::search::{SearchIndex, Typing};
 use mlkg::graph::{Graph, Source};
+use mlkg::tui::{Action, App};
 use petgraph::graph::NodeIndex;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 #[path = "../examples/synth.rs"]
 #[allow(dead_code)]
@@ -41,6 +45,41 @@ fn load(text: &str) -> Graph {
     load_str(text, Source::File(PathBuf::from("synth.ron")))
         .expect("synthetic graph is valid")
         .graph
+}
+
+/// Draws one frame of the explorer at 200x50 into a test backend.
+fn frame(app: &mut App, terminal: &mut Terminal<TestBackend>) {
+    terminal
+        .draw(|f| mlkg::tui::view::view(app, f))
+        .expect("draw");
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(200, 50)).expect("test terminal")
+}
+
+/// The embedded graph: what a new user runs.
+fn embedded(c: &mut Criterion) {
+    let mut g = c.benchmark_group("embedded");
+    g.bench_function("load", |b| {
+        b.iter(|| load_embedded().expect("embedded graph"))
+    });
+    let graph = load_embedded().expect("embedded graph").graph;
+    let index = SearchIndex::new(&graph);
+    g.bench_function("search \"gradient vanishing\"", |b| {
+        b.iter(|| index.search(&graph, black_box("gradient vanishing"), &[], 50))
+    });
+    g.bench_function("search \"x\"", |b| {
+        b.iter(|| index.search(&graph, black_box("x"), &[], 50))
+    });
+    // From nothing to the first frame drawn: load, index, lay out, draw.
+    g.bench_function("first frame 200x50", |b| {
+        b.iter(|| {
+            let mut app = App::new(load_embedded().expect("embedded graph").graph, None);
+            frame(&mut app, &mut terminal());
+        })
+    });
+    g.finish();
 }
 
 fn benches(c: &mut Criterion) {
@@ -99,6 +138,18 @@ fn benches(c: &mut Criterion) {
         });
         g.finish();
 
+        let mut g = c.benchmark_group("tui frame 200x50");
+        g.sample_size(samples);
+        let mut app = App::new(graph.clone(), None);
+        for ch in TYPED.chars() {
+            app.update(Action::Insert(ch));
+        }
+        let mut term = terminal();
+        g.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| frame(&mut app, &mut term))
+        });
+        g.finish();
+
         for format in [Format::Dot, Format::Json] {
             let mut size = Vec::new();
             export::write(&graph, &Filter::default(), format, &mut size).expect("export");
@@ -117,5 +168,5 @@ fn benches(c: &mut Criterion) {
     }
 }
 
-criterion_group!(mlkg_benches, benches);
+criterion_group!(mlkg_benches, embedded, benches);
 criterion_main!(mlkg_benches);

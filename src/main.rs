@@ -18,7 +18,8 @@ fn main() -> ExitCode {
     let paint = Paint {
         on: commands::use_color(cli.color, stdout.is_terminal()),
     };
-    let mut out = stdout.lock();
+    // Large outputs (exports) go out in blocks, not a write per line.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut err = std::io::stderr().lock();
     let result = commands::run(&cli, command, paint, &mut out, &mut err);
     let flushed = out.flush();

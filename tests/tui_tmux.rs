@@ -106,8 +106,13 @@ impl Drop for Tmux {
 
 /// The command the pane runs: the explorer, then what the terminal looks like after.
 fn session(args: &str) -> String {
+    session_with_env("", args)
+}
+
+/// [`session`] with environment assignments (`NAME=value ...`) before the command.
+fn session_with_env(env: &str, args: &str) -> String {
     format!(
-        "'{}' {args}; echo EXITED:$?; stty -a | tr ' ' '\\n' | grep -x -- '-\\{{0,1\\}}icanon'; sleep 60",
+        "{env} '{}' {args}; echo EXITED:$?; stty -a | tr ' ' '\\n' | grep -x -- '-\\{{0,1\\}}icanon'; sleep 60",
         env!("CARGO_BIN_EXE_mlkg")
     )
 }
@@ -270,4 +275,50 @@ fn without_a_terminal_the_explorer_points_at_search_and_show() {
             "{err}"
         );
     }
+}
+
+#[path = "../examples/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+/// Typing fast on a 100k-node graph: the screen ends on the hits of the whole
+/// query, nothing queued behind it. Slow in a debug build, so it runs on
+/// request: `cargo test --release --test tui_tmux -- --ignored` (CI does).
+#[test]
+#[ignore = "builds a 100k-node graph; run with --release -- --ignored"]
+fn typing_fast_on_a_100k_node_graph_shows_the_latest_query() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g100k.ron");
+    let mut bytes = Vec::new();
+    synth::write_graph(100_000, 1, &mut bytes).unwrap();
+    std::fs::write(&path, &bytes).unwrap();
+    let query = "vanish grad";
+    let graph = mlkg::graph::load::load_path(&path).unwrap().graph;
+    let index = mlkg::graph::search::SearchIndex::new(&graph);
+    let best = graph
+        .node(index.search(&graph, query, &[], 1)[0].node)
+        .label
+        .clone();
+    let env = format!("MLKG_CACHE_DIR='{}'", dir.path().join("cache").display());
+    let Some(t) = Tmux::start(
+        "fast",
+        &session_with_env(&env, &format!("--graph '{}'", path.display())),
+    ) else {
+        return;
+    };
+    t.wait("the explorer on 100k nodes", |s| s.contains("100000 nodes"));
+    t.text(query);
+    let s = t.wait("the hits of the whole query", |s| {
+        s.contains(&format!("│{query}")) && s.contains(&best)
+    });
+    let selected = s
+        .lines()
+        .find(|l| l.starts_with("│› "))
+        .expect("a selected hit");
+    assert!(
+        selected.contains(&best),
+        "the best hit of {query:?} is selected:\n{s}"
+    );
+    t.keys(&["Escape", "q"]);
+    left_clean(&t);
 }

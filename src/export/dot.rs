@@ -86,6 +86,19 @@ fn html(s: &str) -> String {
     out
 }
 
+/// Writes a DOT string for an id or label, as [`quote`] does, without an
+/// allocation in the common case of text that needs no escape.
+fn write_quoted(out: &mut dyn Write, s: &str) -> io::Result<()> {
+    if s.chars()
+        .any(|c| c == '"' || c == '\\' || crate::text::is_unsafe(c))
+    {
+        return out.write_all(quote(s).as_bytes());
+    }
+    out.write_all(b"\"")?;
+    out.write_all(s.as_bytes())?;
+    out.write_all(b"\"")
+}
+
 /// Writes the selection as a DOT digraph.
 pub fn write(
     graph: &Graph,
@@ -122,37 +135,64 @@ pub fn write(
         out,
         "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];"
     )?;
+    // The attributes every node of a kind shares, and every edge of a relation.
+    let kind_attrs: Vec<String> = graph
+        .kinds
+        .iter()
+        .enumerate()
+        .map(|(i, (_, kind))| {
+            format!(
+                ", shape={}, fillcolor=\"{}\", tooltip={}];\n",
+                SHAPES[i % SHAPES.len()],
+                fill_color(&kind.color),
+                quote(&kind.label)
+            )
+        })
+        .collect();
+    let rel_attrs: Vec<String> = graph
+        .relations
+        .values()
+        .map(|r| {
+            format!(
+                " [label={}{}];\n",
+                quote(&r.label),
+                if r.symmetric {
+                    ", dir=none, style=dashed"
+                } else {
+                    ""
+                }
+            )
+        })
+        .collect();
     for &ix in &sel.nodes {
         let node = &graph.g[ix];
-        let (shape, fill) = match graph.kinds.get_full(&node.kind) {
-            Some((i, _, kind)) => (SHAPES[i % SHAPES.len()], fill_color(&kind.color)),
-            None => ("box", fill_color("")),
-        };
-        writeln!(
-            out,
-            "  {} [label={}, shape={shape}, fillcolor=\"{fill}\", tooltip={}];",
-            quote(&node.id),
-            quote(&node.label),
-            quote(graph.kind_label(&node.kind)),
-        )?;
+        out.write_all(b"  ")?;
+        write_quoted(out, &node.id)?;
+        out.write_all(b" [label=")?;
+        write_quoted(out, &node.label)?;
+        match graph.kinds.get_index_of(&node.kind) {
+            Some(k) => out.write_all(kind_attrs[k].as_bytes())?,
+            None => write!(
+                out,
+                ", shape=box, fillcolor=\"{}\", tooltip={}];\n",
+                fill_color(""),
+                quote(&node.kind)
+            )?,
+        }
     }
     for &e in &sel.edges {
         let Some((a, b)) = graph.g.edge_endpoints(e) else {
             continue;
         };
+        out.write_all(b"  ")?;
+        write_quoted(out, &graph.g[a].id)?;
+        out.write_all(b" -> ")?;
+        write_quoted(out, &graph.g[b].id)?;
         let rel = &graph.g[e].rel;
-        let dir = if graph.is_symmetric(rel) {
-            ", dir=none, style=dashed"
-        } else {
-            ""
-        };
-        writeln!(
-            out,
-            "  {} -> {} [label={}{dir}];",
-            quote(&graph.g[a].id),
-            quote(&graph.g[b].id),
-            quote(graph.rel_label(rel)),
-        )?;
+        match graph.relations.get_index_of(rel) {
+            Some(r) => out.write_all(rel_attrs[r].as_bytes())?,
+            None => write!(out, " [label={}];\n", quote(rel))?,
+        }
     }
     writeln!(out, "}}")
 }

@@ -15,8 +15,9 @@ use super::{Document, Graph};
 /// The embedded default graph.
 pub const EMBEDDED: &str = include_str!("../../graph.ron");
 
-/// The largest graph file mlkg reads, in bytes.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// The largest graph file mlkg reads, in bytes (a synthetic graph of a
+/// million nodes is about 400 MB).
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Where a graph came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
