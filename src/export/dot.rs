@@ -172,9 +172,9 @@ pub fn write(
         write_quoted(out, &node.label)?;
         match graph.kinds.get_index_of(&node.kind) {
             Some(k) => out.write_all(kind_attrs[k].as_bytes())?,
-            None => write!(
+            None => writeln!(
                 out,
-                ", shape=box, fillcolor=\"{}\", tooltip={}];\n",
+                ", shape=box, fillcolor=\"{}\", tooltip={}];",
                 fill_color(""),
                 quote(&node.kind)
             )?,
@@ -191,7 +191,7 @@ pub fn write(
         let rel = &graph.g[e].rel;
         match graph.relations.get_index_of(rel) {
             Some(r) => out.write_all(rel_attrs[r].as_bytes())?,
-            None => write!(out, " [label={}];\n", quote(rel))?,
+            None => writeln!(out, " [label={}];", quote(rel))?,
         }
     }
     writeln!(out, "}}")
