@@ -6,7 +6,6 @@ pub mod dot;
 pub mod json;
 pub mod mermaid;
 
-use std::collections::HashSet;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -77,20 +76,22 @@ pub struct Selection {
 impl Selection {
     /// Everything the filter keeps.
     pub fn new(graph: &Graph, filter: &Filter) -> Selection {
-        let reach: Option<HashSet<NodeIndex>> = filter.root.map(|root| {
-            graph
-                .neighbourhood(root, filter.depth, &filter.rels, Walk::Both)
-                .into_iter()
-                .map(|(ix, _, _)| ix)
-                .collect()
-        });
+        let mut kept = vec![filter.root.is_none(); graph.node_count()];
+        if let Some(root) = filter.root {
+            for (ix, _, _) in graph.neighbourhood(root, filter.depth, &filter.rels, Walk::Both) {
+                kept[ix.index()] = true;
+            }
+        }
+        if !filter.kinds.is_empty() {
+            for ix in graph.g.node_indices() {
+                kept[ix.index()] &= filter.kinds.contains(&graph.g[ix].kind);
+            }
+        }
         let nodes: Vec<NodeIndex> = graph
             .g
             .node_indices()
-            .filter(|ix| reach.as_ref().is_none_or(|r| r.contains(ix)))
-            .filter(|ix| filter.kinds.is_empty() || filter.kinds.contains(&graph.g[*ix].kind))
+            .filter(|ix| kept[ix.index()])
             .collect();
-        let kept: HashSet<NodeIndex> = nodes.iter().copied().collect();
         let edges = graph
             .g
             .edge_indices()
@@ -99,7 +100,7 @@ impl Selection {
                 graph
                     .g
                     .edge_endpoints(*e)
-                    .is_some_and(|(a, b)| kept.contains(&a) && kept.contains(&b))
+                    .is_some_and(|(a, b)| kept[a.index()] && kept[b.index()])
             })
             .collect();
         Selection { nodes, edges }

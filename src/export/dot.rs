@@ -89,9 +89,14 @@ fn html(s: &str) -> String {
 /// Writes a DOT string for an id or label, as [`quote`] does, without an
 /// allocation in the common case of text that needs no escape.
 fn write_quoted(out: &mut dyn Write, s: &str) -> io::Result<()> {
-    if s.chars()
-        .any(|c| c == '"' || c == '\\' || crate::text::is_unsafe(c))
-    {
+    let plain = if s.is_ascii() {
+        !s.bytes()
+            .any(|b| b < 0x20 || b == 0x7f || b == b'"' || b == b'\\')
+    } else {
+        !s.chars()
+            .any(|c| c == '"' || c == '\\' || crate::text::is_unsafe(c))
+    };
+    if !plain {
         return out.write_all(quote(s).as_bytes());
     }
     out.write_all(b"\"")?;
