@@ -178,3 +178,40 @@ fn typing_narrows_to_the_same_hits_as_a_fresh_search() {
         assert_eq!(after_delete, fresh);
     }
 }
+
+/// Fuzzy scores are worked out only down to the tier that fills the limit:
+/// the top hits must be the same as when every match is scored.
+#[test]
+fn a_small_limit_gives_the_top_of_the_full_ranking() {
+    let graph = load_embedded().expect("embedded graph").graph;
+    let index = SearchIndex::new(&graph);
+    for query in [
+        "v",
+        "a",
+        "gr",
+        "vanish grad",
+        "l1",
+        "m",
+        "csv",
+        "regul",
+        "é",
+    ] {
+        let all: Vec<_> = index
+            .search(&graph, query, &[], usize::MAX)
+            .into_iter()
+            .map(|h| (h.node, h.score))
+            .collect();
+        for limit in [1, 3, 10, 50] {
+            let top: Vec<_> = index
+                .search(&graph, query, &[], limit)
+                .into_iter()
+                .map(|h| (h.node, h.score))
+                .collect();
+            assert_eq!(
+                top,
+                all[..limit.min(all.len())],
+                "query {query:?}, limit {limit}"
+            );
+        }
+    }
+}

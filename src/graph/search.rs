@@ -28,6 +28,9 @@ pub enum Tier {
 }
 
 impl Tier {
+    /// Best first.
+    const ALL: [Tier; 4] = [Tier::Exact, Tier::Prefix, Tier::WordPrefix, Tier::Fuzzy];
+
     fn bonus(self) -> i64 {
         match self {
             Tier::Exact => 3_000_000,
@@ -63,6 +66,9 @@ const PARALLEL_FROM: usize = 4096;
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
     names: Vec<Vec<String>>,
+    /// Whether all of a node's names are ASCII (then matching is decided
+    /// without the fuzzy matcher).
+    ascii: Vec<bool>,
     degree: Vec<usize>,
     kind: Vec<String>,
 }
@@ -107,12 +113,13 @@ impl Query {
     }
 }
 
-/// A matching node before positions are worked out.
+/// A matching node; its fuzzy score is worked out only when it may rank
+/// among the hits shown.
 #[derive(Debug, Clone, Copy)]
 struct Scored {
     node: u32,
     tier: Tier,
-    score: i64,
+    fuzzy: Option<i64>,
 }
 
 impl SearchIndex {
@@ -121,19 +128,22 @@ impl SearchIndex {
         let mut names = Vec::with_capacity(graph.node_count());
         let mut degree = Vec::with_capacity(graph.node_count());
         let mut kind = Vec::with_capacity(graph.node_count());
+        let mut ascii = Vec::with_capacity(graph.node_count());
         for ix in graph.g.node_indices() {
             let node = &graph.g[ix];
-            let lower = std::iter::once(&node.label)
+            let lower: Vec<String> = std::iter::once(&node.label)
                 .chain(&node.aliases)
                 .chain(std::iter::once(&node.id))
                 .map(|n| cut(n).to_lowercase())
                 .collect();
+            ascii.push(lower.iter().all(|n| n.is_ascii()));
             names.push(lower);
             degree.push(graph.degree(ix));
             kind.push(node.kind.clone());
         }
         SearchIndex {
             names,
+            ascii,
             degree,
             kind,
         }
@@ -159,10 +169,13 @@ impl SearchIndex {
         self.best(graph, &query, scored, limit)
     }
 
-    /// Scores the candidates against a query, in parallel on large sets (one
-    /// matcher per chunk: a shared one does not scale).
+    /// The candidates that match a query, with their tiers, in parallel on
+    /// large sets (one matcher per chunk: a shared one does not scale).
+    /// Matching is decided by a subsequence test where names and query are
+    /// ASCII; fuzzy scores wait for [`SearchIndex::best`].
     fn score(&self, query: &Query, kinds: &[String], candidates: &[u32]) -> Vec<Scored> {
-        let score_chunk = |chunk: &[u32]| -> Vec<Scored> {
+        let ascii_query = query.words.iter().all(|w| w.is_ascii());
+        let find = |chunk: &[u32]| -> Vec<Scored> {
             let matcher = SkimMatcherV2::default().ignore_case();
             chunk
                 .iter()
@@ -172,20 +185,32 @@ impl SearchIndex {
                         return Some(Scored {
                             node: i,
                             tier: Tier::Fuzzy,
-                            score: 0,
+                            fuzzy: Some(0),
                         });
                     }
-                    let (tier, fuzzy) = rank(&self.names[i as usize], query, &matcher)?;
+                    let names = &self.names[i as usize];
+                    if ascii_query && self.ascii[i as usize] {
+                        let all = query
+                            .words
+                            .iter()
+                            .all(|w| names.iter().any(|n| subsequence(n, w)));
+                        return all.then(|| Scored {
+                            node: i,
+                            tier: tier(names, query),
+                            fuzzy: None,
+                        });
+                    }
+                    let fuzzy = fuzzy_score(names, query, &matcher)?;
                     Some(Scored {
                         node: i,
-                        tier,
-                        score: tier.bonus() + fuzzy,
+                        tier: tier(names, query),
+                        fuzzy: Some(fuzzy),
                     })
                 })
                 .collect()
         };
         if candidates.len() < PARALLEL_FROM {
-            return score_chunk(candidates);
+            return find(candidates);
         }
         let chunk = candidates
             .len()
@@ -193,23 +218,48 @@ impl SearchIndex {
             .max(1024);
         candidates
             .par_chunks(chunk)
-            .map(score_chunk)
+            .map(find)
             .flatten_iter()
             .collect()
     }
 
-    /// The best `limit` of the scored nodes, sorted, with label positions.
-    fn best(
-        &self,
-        graph: &Graph,
-        query: &Query,
-        mut scored: Vec<Scored>,
-        limit: usize,
-    ) -> Vec<Hit> {
+    /// The best `limit` of the matches, sorted, with label positions. Fuzzy
+    /// scores are worked out only down to the tier that fills `limit`: no
+    /// hit below it can rank among the shown ones.
+    fn best(&self, graph: &Graph, query: &Query, mut found: Vec<Scored>, limit: usize) -> Vec<Hit> {
+        if limit == 0 {
+            return Vec::new();
+        }
+        let mut counts = [0usize; 4];
+        for s in &found {
+            counts[s.tier as usize] += 1;
+        }
+        let mut total = 0;
+        let last = Tier::ALL.into_iter().find(|t| {
+            total += counts[*t as usize];
+            total >= limit
+        });
+        found.retain(|s| last.is_none_or(|t| s.tier <= t));
+        let fill = |chunk: &mut [Scored]| {
+            let matcher = SkimMatcherV2::default().ignore_case();
+            for s in chunk.iter_mut().filter(|s| s.fuzzy.is_none()) {
+                s.fuzzy = fuzzy_score(&self.names[s.node as usize], query, &matcher);
+            }
+        };
+        if found.len() < PARALLEL_FROM {
+            fill(&mut found);
+        } else {
+            let chunk = found
+                .len()
+                .div_ceil(rayon::current_num_threads() * 4)
+                .max(1024);
+            found.par_chunks_mut(chunk).for_each(fill);
+        }
+        let score = |s: &Scored| s.tier.bonus() + s.fuzzy.unwrap_or(0);
         let key = |s: &Scored| {
             (
                 s.tier,
-                Reverse(s.score),
+                Reverse(score(s)),
                 Reverse(self.degree[s.node as usize]),
             )
         };
@@ -220,20 +270,17 @@ impl SearchIndex {
                     .cmp(&graph.g[NodeIndex::new(b.node as usize)].label)
             })
         };
-        if limit == 0 {
-            return Vec::new();
+        if found.len() > limit {
+            found.select_nth_unstable_by(limit - 1, order);
+            found.truncate(limit);
         }
-        if scored.len() > limit {
-            scored.select_nth_unstable_by(limit - 1, order);
-            scored.truncate(limit);
-        }
-        scored.sort_by(order);
+        found.sort_by(order);
         let matcher = SkimMatcherV2::default().ignore_case();
-        scored
+        found
             .into_iter()
             .map(|s| Hit {
                 node: NodeIndex::new(s.node as usize),
-                score: s.score,
+                score: score(&s),
                 tier: s.tier,
                 positions: label_positions(
                     cut(&graph.g[NodeIndex::new(s.node as usize)].label),
@@ -307,8 +354,9 @@ fn squashed(name: &str) -> impl Iterator<Item = char> + '_ {
     name.chars().filter(|c| c.is_alphanumeric())
 }
 
-/// The tier and fuzzy score of a node for a query, if every word matches.
-fn rank(names: &[String], query: &Query, matcher: &SkimMatcherV2) -> Option<(Tier, i64)> {
+/// The sum over the query's words of each word's best fuzzy score among the
+/// names, if every word matches one.
+fn fuzzy_score(names: &[String], query: &Query, matcher: &SkimMatcherV2) -> Option<i64> {
     let mut fuzzy = 0;
     for w in &query.words {
         fuzzy += names
@@ -317,8 +365,13 @@ fn rank(names: &[String], query: &Query, matcher: &SkimMatcherV2) -> Option<(Tie
             .filter_map(|n| matcher.fuzzy_match(n, w))
             .max()?;
     }
+    Some(fuzzy)
+}
+
+/// How well a matching node's names match a query.
+fn tier(names: &[String], query: &Query) -> Tier {
     let q = query.squashed.as_str();
-    let tier = if !q.is_empty() && names.iter().any(|n| squashed(n).eq(q.chars())) {
+    if !q.is_empty() && names.iter().any(|n| squashed(n).eq(q.chars())) {
         Tier::Exact
     } else if !q.is_empty()
         && names.iter().any(|n| {
@@ -340,8 +393,7 @@ fn rank(names: &[String], query: &Query, matcher: &SkimMatcherV2) -> Option<(Tie
         Tier::WordPrefix
     } else {
         Tier::Fuzzy
-    };
-    Some((tier, fuzzy))
+    }
 }
 
 /// Which characters of the label the query's words match.
