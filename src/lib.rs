@@ -2,15 +2,18 @@
 //!
 //! Map of the crate:
 //! - [`graph`]: the model (`Document` as written, `Graph` on petgraph), and
-//!   its submodules `load` (files in, with diagnostics), `span` (positions),
+//!   its submodules `load` (files in, with diagnostics), `cache` (validated
+//!   large graphs for a fast second start), `span` (positions),
 //!   `check` (validation), `query` (neighbours, paths), `search` (fuzzy).
 //! - [`export`]: DOT, JSON and Mermaid writers, and atomic file writes.
 //! - [`cli`]: the command line (clap).
 //! - [`commands`]: one function per subcommand, writing to any `Write`.
 //! - [`text`]: making text from a graph file safe to show on a terminal.
+//! - [`color`]: kinds' colour names, for the explorer and coloured output.
 //! - [`tui`]: the interactive explorer (event loop, state, key table, view).
 
 pub mod cli;
+pub mod color;
 pub mod commands;
 pub mod export;
 pub mod graph;

@@ -1,6 +1,7 @@
 //! Colour for text output, on only when asked for (see `--color`).
 
 use crossterm::style::{Attribute, Color, Stylize};
+use ratatui::backend::IntoCrossterm;
 
 use crate::text::visible;
 
@@ -14,41 +15,7 @@ pub struct Paint {
 
 /// A terminal colour for a kind's colour name (`cyan`, `light-blue`, `#rrggbb`).
 pub fn term_color(name: &str) -> Option<Color> {
-    if let Some(hex) = name.strip_prefix('#') {
-        let v = u32::from_str_radix(hex, 16)
-            .ok()
-            .filter(|_| hex.len() == 6)?;
-        return Some(Color::Rgb {
-            r: (v >> 16) as u8,
-            g: (v >> 8) as u8,
-            b: v as u8,
-        });
-    }
-    Some(
-        match name
-            .to_ascii_lowercase()
-            .replace(['-', '_', ' '], "")
-            .as_str()
-        {
-            "black" => Color::Black,
-            "red" => Color::DarkRed,
-            "green" => Color::DarkGreen,
-            "yellow" => Color::DarkYellow,
-            "blue" => Color::DarkBlue,
-            "magenta" => Color::DarkMagenta,
-            "cyan" => Color::DarkCyan,
-            "gray" | "grey" => Color::Grey,
-            "darkgray" | "darkgrey" => Color::DarkGrey,
-            "lightred" => Color::Red,
-            "lightgreen" => Color::Green,
-            "lightyellow" => Color::Yellow,
-            "lightblue" => Color::Blue,
-            "lightmagenta" => Color::Magenta,
-            "lightcyan" => Color::Cyan,
-            "white" => Color::White,
-            _ => return None,
-        },
-    )
+    crate::color::color_of(name).map(IntoCrossterm::into_crossterm)
 }
 
 impl Paint {
