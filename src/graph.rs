@@ -3,12 +3,14 @@
 //!
 //! Submodules: `load` reads a file into a `Graph` with diagnostics, `cache`
 //! keeps validated large graphs for a fast second start, `span`
-//! finds where each item sits in the text, `check` validates, `query` walks
+//! finds where each item sits in the text, `check` validates (`limits`
+//! bounds string sizes), `query` walks
 //! neighbours and paths, `search` ranks fuzzy hits.
 
 pub mod cache;
 pub mod check;
 pub mod diagnostic;
+pub mod limits;
 pub mod load;
 pub mod query;
 pub mod search;

@@ -12,7 +12,8 @@ pub fn is_unsafe(c: char) -> bool {
             | '\u{2028}'..='\u{202E}'
             | '\u{2060}'..='\u{2069}'
             | '\u{FEFF}'
-            | '\u{FFF9}'..='\u{FFFB}')
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{FFFE}'..='\u{FFFF}')
 }
 
 /// The text with every unsafe character replaced by a visible escape:
@@ -54,6 +55,17 @@ fn push_visible(out: &mut String, c: char) {
     }
 }
 
+/// The text cut to at most `max` characters, ending in `…` when cut, so
+/// nothing downstream (wrapping, drawing, Graphviz) ever works on megabytes.
+pub fn shorten(s: &str, max: usize) -> Cow<'_, str> {
+    match s.char_indices().nth(max.saturating_sub(1)) {
+        Some((end, _)) if s[end..].chars().nth(1).is_some() => {
+            Cow::Owned(format!("{}…", &s[..end]))
+        }
+        _ => Cow::Borrowed(s),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,5 +77,14 @@ mod tests {
         assert_eq!(visible("l1\nl2"), "l1\\nl2");
         assert_eq!(visible_multiline("l1\nl2\u{7}"), "l1\nl2\\u{7}");
         assert!(matches!(visible("plain é"), Cow::Borrowed(_)));
+        assert_eq!(visible("\u{fffe}"), "\\u{fffe}");
+    }
+
+    #[test]
+    fn shorten_cuts_with_a_marker() {
+        assert_eq!(shorten("abcdef", 4), "abc…");
+        assert_eq!(shorten("abcd", 4), "abcd");
+        assert_eq!(shorten("éééé", 3), "éé…");
+        assert_eq!(shorten("", 3), "");
     }
 }

@@ -6,7 +6,12 @@ use std::io::{self, Write};
 
 use super::{Filter, Selection};
 use crate::graph::Graph;
-use crate::text::visible;
+use crate::text::{shorten, visible};
+
+/// The most characters of a label drawn. Graphviz refuses strings of more
+/// than 16,384 bytes, which this stays under even when every character is
+/// escaped.
+pub const LABEL_CHARS: usize = 1000;
 
 /// Node shapes, one per declared kind in order (repeating past the end).
 const SHAPES: &[&str] = &[
@@ -104,6 +109,17 @@ fn write_quoted(out: &mut dyn Write, s: &str) -> io::Result<()> {
     out.write_all(b"\"")
 }
 
+/// Writes a node's DOT id: its id, or, past [`LABEL_CHARS`], the start of it
+/// with the node's position (`… #17`), which no valid id can equal (ids are
+/// ASCII), so nodes stay apart and Graphviz's string limit holds.
+fn write_id(out: &mut dyn Write, graph: &Graph, ix: petgraph::graph::NodeIndex) -> io::Result<()> {
+    let id = &graph.g[ix].id;
+    match shorten(id, LABEL_CHARS) {
+        std::borrow::Cow::Borrowed(id) => write_quoted(out, id),
+        std::borrow::Cow::Owned(cut) => write_quoted(out, &format!("{cut} #{}", ix.index())),
+    }
+}
+
 /// Writes the selection as a DOT digraph.
 pub fn write(
     graph: &Graph,
@@ -150,7 +166,7 @@ pub fn write(
                 ", shape={}, fillcolor=\"{}\", tooltip={}];\n",
                 SHAPES[i % SHAPES.len()],
                 fill_color(&kind.color),
-                quote(&kind.label)
+                quote(&shorten(&kind.label, LABEL_CHARS))
             )
         })
         .collect();
@@ -160,7 +176,7 @@ pub fn write(
         .map(|r| {
             format!(
                 " [label={}{}];\n",
-                quote(&r.label),
+                quote(&shorten(&r.label, LABEL_CHARS)),
                 if r.symmetric {
                     ", dir=none, style=dashed"
                 } else {
@@ -172,9 +188,9 @@ pub fn write(
     for &ix in &sel.nodes {
         let node = &graph.g[ix];
         out.write_all(b"  ")?;
-        write_quoted(out, &node.id)?;
+        write_id(out, graph, ix)?;
         out.write_all(b" [label=")?;
-        write_quoted(out, &node.label)?;
+        write_quoted(out, &shorten(&node.label, LABEL_CHARS))?;
         match graph.kinds.get_index_of(&node.kind) {
             Some(k) => out.write_all(kind_attrs[k].as_bytes())?,
             None => writeln!(
@@ -190,9 +206,9 @@ pub fn write(
             continue;
         };
         out.write_all(b"  ")?;
-        write_quoted(out, &graph.g[a].id)?;
+        write_id(out, graph, a)?;
         out.write_all(b" -> ")?;
-        write_quoted(out, &graph.g[b].id)?;
+        write_id(out, graph, b)?;
         let rel = &graph.g[e].rel;
         match graph.relations.get_index_of(rel) {
             Some(r) => out.write_all(rel_attrs[r].as_bytes())?,

@@ -5,10 +5,11 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+use super::dot::LABEL_CHARS;
 use super::dot::fill_color;
 use super::{Filter, Selection};
 use crate::graph::Graph;
-use crate::text::visible;
+use crate::text::{shorten, visible};
 
 /// A label in Mermaid's quoted form: quotes, brackets and other syntax
 /// characters as `#code;` entities, controls made visible.
@@ -50,7 +51,11 @@ pub fn write(
     let mut name = HashMap::new();
     for (i, &ix) in sel.nodes.iter().enumerate() {
         name.insert(ix, format!("n{i}"));
-        writeln!(out, "  n{i}[\"{}\"]", escape(&graph.g[ix].label))?;
+        writeln!(
+            out,
+            "  n{i}[\"{}\"]",
+            escape(&shorten(&graph.g[ix].label, LABEL_CHARS))
+        )?;
     }
     for &e in &sel.edges {
         let Some((a, b)) = graph.g.edge_endpoints(e) else {

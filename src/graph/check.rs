@@ -24,6 +24,7 @@ pub enum Warnings {
 /// All errors (and warnings, if asked) of a document, unsorted.
 pub fn validate(doc: &Document, spans: &Spans, file: &str, warnings: Warnings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    super::limits::check_sizes(doc, spans, file, &mut out);
     check_declarations(doc, spans, file, &mut out);
     let kinds = check_nodes(doc, spans, file, &mut out);
     check_edges(doc, spans, file, &kinds, &mut out);

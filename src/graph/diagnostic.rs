@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::text::visible;
+use crate::text::{shorten, visible};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -85,6 +85,9 @@ impl Diagnostic {
     }
 }
 
+/// The longest message or help shown, in characters (they may quote the file).
+const SHOWN_TEXT: usize = 400;
+
 /// The longest part of a source line shown under a diagnostic, in characters.
 const SHOWN_LINE: usize = 160;
 
@@ -94,7 +97,11 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        writeln!(f, "{level}: {}", visible(&self.message))?;
+        writeln!(
+            f,
+            "{level}: {}",
+            shorten(&visible(&self.message), SHOWN_TEXT)
+        )?;
         write!(
             f,
             "  --> {}:{}:{}",
@@ -114,7 +121,7 @@ impl fmt::Display for Diagnostic {
             )?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n{pad} = help: {}", visible(help))?;
+            write!(f, "\n{pad} = help: {}", shorten(&visible(help), SHOWN_TEXT))?;
         }
         Ok(())
     }

@@ -53,6 +53,8 @@ pub fn badge(graph: &Graph, kind: &str) -> Span<'static> {
 
 /// Text cut to a display width, ending in `…` when cut.
 pub fn cut(s: &str, width: usize) -> String {
+    // Only the start of a long text can show: measure no more than that.
+    let s = &*crate::text::shorten(s, width.saturating_mul(4).saturating_add(16));
     if s.width() <= width {
         return s.to_string();
     }

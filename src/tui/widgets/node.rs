@@ -8,7 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{DIM, FOCUSED_BORDER, cut, kind_color, wrap};
-use crate::text::{visible, visible_multiline};
+use crate::text::{shorten, visible, visible_multiline};
+
+/// The most characters of one field the pane shows.
+const SHOWN_CHARS: usize = 20_000;
 use crate::tui::app::{App, Pane};
 
 /// Draws the focused node.
@@ -59,8 +62,9 @@ fn node_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let node = graph.node(ix);
     let color = kind_color(graph, &node.kind);
     let mut out: Vec<Line<'static>> = Vec::new();
+    // Long text is cut before it is wrapped, so a frame never wraps megabytes.
     let para = |out: &mut Vec<Line<'static>>, text: &str, style: Style| {
-        for l in wrap(text, width) {
+        for l in wrap(&shorten(text, SHOWN_CHARS), width) {
             out.push(Line::styled(l, style));
         }
     };
