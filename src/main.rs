@@ -70,7 +70,9 @@ fn explore(cli: &Cli, node: Option<&str>) -> ExitCode {
     drop(err);
     let watch = graph.source.path().map(|p| p.to_path_buf());
     match mlkg::tui::run(mlkg::tui::App::new(graph, start), watch) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(mlkg::tui::Ended::Quit) => ExitCode::SUCCESS,
+        // As a shell reports a process a signal stopped: 128 + the signal.
+        Ok(mlkg::tui::Ended::Signal(sig)) => ExitCode::from(128u8.saturating_add(sig as u8)),
         Err(e) => {
             eprintln!("mlkg: the explorer stopped: {e}");
             ExitCode::from(1)

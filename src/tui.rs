@@ -13,6 +13,8 @@ pub mod widgets;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
 use crossterm::event::{
@@ -21,6 +23,8 @@ use crossterm::event::{
 };
 use crossterm::execute;
 use ratatui::DefaultTerminal;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 use crate::export::{self, Format, Selection};
 use crate::graph::check::Warnings;
@@ -36,10 +40,34 @@ const DOUBLE_CLICK: Duration = Duration::from_millis(400);
 /// How long a status message stays.
 const MESSAGE_FOR: Duration = Duration::from_secs(6);
 
-/// Runs the explorer until the user quits, watching `watch` (the graph
-/// file, when the graph came from one). The terminal is restored on every
-/// way out, a panic included.
-pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<()> {
+/// How the explorer ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// A signal (SIGTERM, SIGHUP, SIGINT) asked it to stop.
+    Signal(i32),
+}
+
+/// Runs the explorer until the user quits or a signal asks it to stop,
+/// watching `watch` (the graph file, when the graph came from one). The
+/// terminal is restored on every way out, a panic or a signal included.
+pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<Ended> {
+    // A signal raises a flag; the loop sees it within one poll and leaves
+    // the normal way, restoring the terminal. When the terminal has gone
+    // away (a hangup), crossterm's read can spin on end-of-file and never
+    // return to the loop: then the watcher restores what it can and exits.
+    let signalled = Arc::new(AtomicUsize::new(0));
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let flag = Arc::clone(&signalled);
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            flag.store(sig as usize, Ordering::SeqCst);
+            std::thread::sleep(Duration::from_secs(1));
+            ratatui::restore();
+            std::process::exit(128 + sig);
+        }
+    });
     let mut terminal = ratatui::try_init()?;
     let enhanced = matches!(
         crossterm::terminal::supports_keyboard_enhancement(),
@@ -60,10 +88,15 @@ pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<()> {
         undo_setup(enhanced);
         chained(info);
     }));
-    let result = setup().and_then(|()| event_loop(&mut terminal, &mut app, watch.as_deref()));
+    let result =
+        setup().and_then(|()| event_loop(&mut terminal, &mut app, watch.as_deref(), &signalled));
     undo_setup(enhanced);
     ratatui::restore();
-    result
+    result?;
+    Ok(match signalled.load(Ordering::SeqCst) {
+        0 => Ended::Quit,
+        sig => Ended::Signal(sig as i32),
+    })
 }
 
 fn undo_setup(enhanced: bool) {
@@ -87,13 +120,19 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     watch: Option<&Path>,
+    signalled: &AtomicUsize,
 ) -> io::Result<()> {
+    // For the tests of what a panic leaves behind (tests/tui_tmux.rs).
+    let panic_for_tests = std::env::var_os("MLKG_TEST_PANIC").is_some();
     let mut seen = watch.map(stamp);
     let mut last_watch = Instant::now();
     let mut last_click: Option<(Instant, u16, u16)> = None;
     let mut message = (app.message_seq, Instant::now());
-    while app.running {
+    while app.running && signalled.load(Ordering::SeqCst) == 0 {
         terminal.draw(|frame| view::view(app, frame))?;
+        if panic_for_tests {
+            panic!("MLKG_TEST_PANIC is set: a panic inside the event loop");
+        }
         let wait = WATCH_EVERY.saturating_sub(last_watch.elapsed());
         if event::poll(wait)? {
             // Everything waiting is applied before the next frame, and a burst

@@ -123,8 +123,16 @@ fn row_with<'a>(screen: &'a str, text: &str) -> Option<&'a str> {
 }
 
 fn left_clean(t: &Tmux) {
+    left_clean_with(t, 0);
+}
+
+/// The explorer exited with `code` and left the terminal as it found it.
+fn left_clean_with(t: &Tmux, code: i32) -> String {
     let s = t.wait("the explorer to exit", |s| s.contains("EXITED:"));
-    assert!(s.contains("EXITED:0"), "exit status 0:\n{s}");
+    assert!(
+        s.contains(&format!("EXITED:{code}")),
+        "exit status {code}:\n{s}"
+    );
     let s = t.wait("stty's report", |s| s.contains("icanon"));
     assert!(
         s.lines().any(|l| l.trim() == "icanon"),
@@ -136,6 +144,7 @@ fn left_clean(t: &Tmux) {
     );
     assert_eq!(t.format("#{alternate_on}"), "0", "back on the main screen");
     assert_eq!(t.format("#{mouse_any_flag}"), "0", "mouse capture is off");
+    s
 }
 
 #[test]
@@ -326,4 +335,131 @@ fn typing_fast_on_a_100k_node_graph_shows_the_latest_query() {
     t.wait("the search box left", |s| s.contains("Backspace back"));
     t.keys(&["q"]);
     left_clean(&t);
+}
+
+/// The explorer's process id, found by the unique graph path it was given.
+fn explorer_pid(graph: &Path) -> String {
+    let out = Command::new("pgrep")
+        .args(["-n", "-f"])
+        .arg(format!("mlkg --graph {}", graph.display()))
+        .output()
+        .expect("pgrep runs");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+#[test]
+fn a_panic_restores_the_terminal_prints_the_message_after_and_exits_101() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui.ron");
+    let Some(t) = Tmux::start(
+        "panic",
+        &session_with_env(
+            "MLKG_TEST_PANIC=1",
+            &format!("--graph '{}'", fixture.display()),
+        ),
+    ) else {
+        return;
+    };
+    let s = left_clean_with(&t, 101);
+    assert!(
+        s.contains("MLKG_TEST_PANIC is set: a panic inside the event loop"),
+        "the message is printed after the restore:\n{s}"
+    );
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal_and_exit() {
+    for (sig, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let dir = tempfile::tempdir().unwrap();
+        let graph = dir.path().join(format!("signal-{sig}.ron"));
+        std::fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui.ron"),
+            &graph,
+        )
+        .unwrap();
+        let Some(t) = Tmux::start(
+            &format!("sig{sig}"),
+            &session(&format!("--graph {}", graph.display())),
+        ) else {
+            return;
+        };
+        t.wait("the explorer", |s| s.contains("Search (/)"));
+        let pid = explorer_pid(&graph);
+        assert!(!pid.is_empty(), "the explorer's pid");
+        assert!(
+            Command::new("kill")
+                .arg(format!("-{sig}"))
+                .arg(&pid)
+                .status()
+                .unwrap()
+                .success()
+        );
+        left_clean_with(&t, code);
+    }
+}
+
+#[test]
+fn a_terminal_that_starts_at_zero_by_zero_does_not_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = dir.path().join("zero.ron");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui.ron"),
+        &graph,
+    )
+    .unwrap();
+    let command = format!(
+        "stty rows 0 cols 0; {}",
+        session(&format!("--graph {}", graph.display()))
+    );
+    let Some(t) = Tmux::start("zero", &command) else {
+        return;
+    };
+    // It starts and keeps running with nothing to draw on.
+    let start = Instant::now();
+    let mut pid = String::new();
+    while pid.is_empty() && start.elapsed() < Duration::from_secs(15) {
+        pid = explorer_pid(&graph);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(!pid.is_empty(), "the explorer runs");
+    std::thread::sleep(Duration::from_millis(700));
+    assert_eq!(explorer_pid(&graph), pid, "still running, no panic");
+    assert!(
+        Command::new("kill")
+            .arg("-TERM")
+            .arg(&pid)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let s = t.wait("the explorer to exit", |s| s.contains("EXITED:"));
+    assert!(s.contains("EXITED:143"), "a clean exit on SIGTERM:\n{s}");
+}
+
+#[test]
+fn a_terminal_that_goes_away_does_not_leave_the_explorer_spinning() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = dir.path().join("hangup.ron");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui.ron"),
+        &graph,
+    )
+    .unwrap();
+    let pid = {
+        let Some(t) = Tmux::start("hangup", &session(&format!("--graph {}", graph.display())))
+        else {
+            return;
+        };
+        t.wait("the explorer", |s| s.contains("Search (/)"));
+        explorer_pid(&graph)
+        // The tmux server is killed here: the terminal hangs up.
+    };
+    assert!(!pid.is_empty());
+    let start = Instant::now();
+    while !explorer_pid(&graph).is_empty() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the explorer {pid} is still running after its terminal went away"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }
