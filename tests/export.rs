@@ -189,8 +189,40 @@ fn atomic_write_refuses_the_input_graph_under_any_name() {
     assert_eq!(std::fs::read_to_string(&input).unwrap(), "keep");
 }
 
+/// Graphviz's `nop` on a DOT text: its stderr (empty when it parsed cleanly),
+/// or None when Graphviz is not installed (CI installs it and sets
+/// MLKG_REQUIRE_GRAPHVIZ, which makes its absence a failure).
+fn graphviz_nop(dot: &str) -> Option<String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let child = Command::new("nop")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        assert!(
+            std::env::var_os("MLKG_REQUIRE_GRAPHVIZ").is_none(),
+            "MLKG_REQUIRE_GRAPHVIZ is set but Graphviz's nop is missing"
+        );
+        return None;
+    };
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dot.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let mut stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    if !out.status.success() {
+        stderr.push_str(&format!(" (exit {:?})", out.status.code()));
+    }
+    Some(stderr)
+}
+
 fn arb_graph() -> impl Strategy<Value = Document> {
-    let label = "\\PC{0,12}|[\"\\\\{}<>|\\n\\r ]{0,6}|node|graph|strict|subgraph|edge|digraph";
+    let label = "\\PC{0,12}|[\"\\\\{}<>|\\n\\r\\x00\\x1b\\u{9b}\\u{202e}\\u{fffe} ]{0,6}|node|Node|STRICT|graph|subgraph|edge|digraph|</TD>|\\\\N";
     (
         1usize..12,
         prop::collection::vec(
@@ -285,9 +317,13 @@ proptest! {
     #[test]
     fn random_valid_graphs_survive_dot_and_json_export(doc in arb_graph()) {
         let graph = Graph::from_document(doc.clone(), Source::Embedded);
-        let (ids, edges) = parse_dot(&render(&graph, &Filter::default(), Format::Dot));
+        let dot = render(&graph, &Filter::default(), Format::Dot);
+        let (ids, edges) = parse_dot(&dot);
         prop_assert_eq!(ids.len(), graph.node_count());
         prop_assert_eq!(edges, graph.edge_count());
+        if let Some(stderr) = graphviz_nop(&dot) {
+            prop_assert!(stderr.is_empty(), "nop: {}", stderr);
+        }
         let json = render(&graph, &Filter::default(), Format::Json);
         let back = load_str(&json, Source::File(PathBuf::from("p.json")));
         let back = back.map_err(|e| TestCaseError::fail(format!("{e:?}")))?;

@@ -801,3 +801,52 @@ fn row14_the_explorer_refuses_without_a_terminal_and_writes_nothing_to_stdout() 
         .stderr(predicate::str::contains("needs a terminal"));
     mlkg().arg("explore").assert().code(2).stdout("");
 }
+
+// Row 7: wide, combining, emoji and right-to-left text stays in its pane.
+#[test]
+fn row7_wide_emoji_and_rtl_text_stays_inside_its_pane() {
+    use mlkg::tui::App;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let wild = "👩‍👩‍👧‍👦 ❤️ e\u{301}\u{302}\u{303} 漢字漢字 שלום עולם مرحبا ﷽ 𝕏 ".repeat(40);
+    let notes = "x".repeat(1024 * 1024 - 10);
+    let plain = format!(
+        "{HEAD}    nodes: [(id: \"a\", kind: \"k\", label: \"A\", aliases: [\"B\"], summary: \"S\", notes: \"N\"), (id: \"b\", kind: \"k\", label: \"B\")],\n    edges: [(from: \"a\", rel: \"r\", to: \"b\", note: \"n\")],\n)"
+    );
+    let hostile = format!(
+        "{HEAD}    nodes: [(id: \"a\", kind: \"k\", label: {wild:?}, aliases: [{wild:?}], summary: {wild:?}, notes: {notes:?}), (id: \"b\", kind: \"k\", label: {wild:?})],\n    edges: [(from: \"a\", rel: \"r\", to: \"b\", note: {wild:?})],\n)"
+    );
+    let draw = |text: &str, w: u16, h: u16| {
+        let graph = load_str(text, source())
+            .map_err(|e| e.to_string())
+            .expect("loads")
+            .graph;
+        let start = graph.find("a");
+        let mut app = App::new(graph, start);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal
+            .draw(|f| mlkg::tui::view::view(&mut app, f))
+            .unwrap();
+        terminal.backend().buffer().clone()
+    };
+    for (w, h) in [(120, 40), (100, 30), (60, 20)] {
+        let calm = draw(&plain, w, h);
+        let wild_buf = draw(&hostile, w, h);
+        // Every pane border of the calm screen is still there: no text ran over it.
+        for y in 0..h {
+            for x in 0..w {
+                let border = calm[(x, y)].symbol();
+                if ["│", "┌", "┐", "└", "┘"].contains(&border) {
+                    assert_eq!(
+                        wild_buf[(x, y)].symbol(),
+                        border,
+                        "{w}x{h}: the pane border at ({x}, {y}) was overwritten"
+                    );
+                }
+            }
+        }
+    }
+    // A label of 2 MB is refused at load, with a position, before anything is drawn.
+    let huge = graph_with_label(&"y".repeat(2 * 1024 * 1024));
+    assert!(problems(&huge)[0].message.contains("64 KiB"));
+}

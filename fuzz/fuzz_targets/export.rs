@@ -1,0 +1,7 @@
+//! The exporters on any graph that loads (checks in tests/common/fuzz_checks.rs).
+#![no_main]
+
+#[path = "../../tests/common/fuzz_checks.rs"]
+mod fuzz_checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| fuzz_checks::check_export(data));

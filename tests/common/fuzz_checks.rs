@@ -1,0 +1,61 @@
+//! What the fuzz targets check on each input, shared with the test that
+//! replays the corpus of interesting inputs in `cargo test`.
+
+use mlkg::export::{Filter, Format, write};
+use mlkg::graph::load::load_bytes;
+use mlkg::graph::{LoadError, Source};
+
+/// The loader on any bytes: a graph or diagnostics with positions, never a
+/// panic; a graph reads back the same through its JSON export.
+pub fn check_load(data: &[u8]) {
+    match load_bytes(data, Source::File("fuzz.ron".into())) {
+        Ok(loaded) => {
+            let doc = loaded.graph.to_document();
+            let json = serde_json::to_string(&doc).expect("serialises");
+            let again = load_bytes(json.as_bytes(), Source::File("fuzz.json".into()))
+                .expect("an export loads");
+            assert_eq!(again.graph.to_document(), doc);
+        }
+        Err(LoadError::Invalid { diagnostics, .. }) => {
+            assert!(!diagnostics.is_empty());
+            for d in &diagnostics {
+                assert!(d.line >= 1 && d.col >= 1);
+                assert!(
+                    !d.to_string().contains('\u{1b}'),
+                    "a message shows an escape raw"
+                );
+            }
+        }
+        Err(e) => panic!("in-memory loading cannot fail to read: {e}"),
+    }
+}
+
+/// The exporters on any graph that loads: DOT parses back with the same
+/// nodes and edges, JSON loads back as the same graph, Mermaid has a line
+/// per edge.
+pub fn check_export(data: &[u8]) {
+    let Ok(loaded) = load_bytes(data, Source::File("fuzz.ron".into())) else {
+        return;
+    };
+    let graph = loaded.graph;
+    let render = |format| {
+        let mut out = Vec::new();
+        write(&graph, &Filter::default(), format, &mut out).expect("writes to memory");
+        String::from_utf8(out).expect("UTF-8")
+    };
+    let dot = render(Format::Dot);
+    let parsed = dot_parser::canonical::Graph::from(
+        dot_parser::ast::Graph::try_from(dot.as_str()).expect("DOT parses"),
+    );
+    assert_eq!(parsed.nodes.set.len(), graph.node_count());
+    assert_eq!(parsed.edges.set.len(), graph.edge_count());
+    let json = render(Format::Json);
+    let again = load_bytes(json.as_bytes(), Source::File("fuzz.json".into())).expect("JSON loads");
+    assert_eq!(again.graph.to_document(), graph.to_document());
+    let mermaid = render(Format::Mermaid);
+    let arrows = mermaid
+        .lines()
+        .filter(|l| l.contains("-->") || l.contains("---"))
+        .count();
+    assert_eq!(arrows, graph.edge_count());
+}
