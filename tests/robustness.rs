@@ -850,3 +850,53 @@ fn row7_wide_emoji_and_rtl_text_stays_inside_its_pane() {
     let huge = graph_with_label(&"y".repeat(2 * 1024 * 1024));
     assert!(problems(&huge)[0].message.contains("64 KiB"));
 }
+
+/// A tiny tmpfs, unmounted when dropped; None where mounting is not allowed.
+struct TinyDisk(tempfile::TempDir);
+
+impl TinyDisk {
+    fn mount() -> Option<TinyDisk> {
+        let dir = tempfile::tempdir().ok()?;
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=16k", "tmpfs"])
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then_some(TinyDisk(dir))
+    }
+}
+
+impl Drop for TinyDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.0.path())
+            .status();
+    }
+}
+
+#[test]
+fn row11_a_full_disk_is_a_clear_error_and_the_earlier_file_stays() {
+    let Some(disk) = TinyDisk::mount() else {
+        eprintln!("skipped: mounting a tmpfs needs root");
+        return;
+    };
+    let out = disk.0.path().join("g.dot");
+    std::fs::write(&out, "earlier").unwrap();
+    // The embedded graph's DOT is larger than the 16 KiB disk.
+    mlkg()
+        .args(["export", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("No space left on device")
+                .and(predicate::str::contains("unchanged")),
+        );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "earlier");
+    assert_eq!(
+        std::fs::read_dir(disk.0.path()).unwrap().count(),
+        1,
+        "no temporary file is left"
+    );
+}
