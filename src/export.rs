@@ -64,6 +64,26 @@ impl Filter {
     }
 }
 
+/// The comment lines an export starts with: the graph it came from and, for
+/// a part of it, what it was cut from. Made visible, so a line never breaks.
+pub fn comments(graph: &Graph, sel: &Selection, filter: &Filter) -> Vec<String> {
+    let mut lines = vec![format!(
+        "mlkg export of {}",
+        crate::text::visible(&graph.source.to_string())
+    )];
+    if !filter.is_whole() {
+        lines.push(format!(
+            "subgraph {}: {} of {} nodes, {} of {} edges",
+            crate::text::visible(&filter.describe(graph)),
+            sel.nodes.len(),
+            graph.node_count(),
+            sel.edges.len(),
+            graph.edge_count()
+        ));
+    }
+    lines
+}
+
 /// The nodes and edges an export holds, in file order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Selection {

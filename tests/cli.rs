@@ -209,7 +209,7 @@ fn export_writes_dot_json_and_mermaid() {
         ));
     let doc = json(&mut small(&["export", "--format", "json"]));
     assert_eq!(doc["nodes"].as_array().unwrap().len(), 26);
-    small(&["export", "--format", "mermaid", "--root", "kmeans", "--depth", "1"]).assert().success().stdout(predicate::str::starts_with("%% mlkg export of tests/fixtures/small.ron\n%% subgraph within 1 step(s) of \"kmeans\"\nflowchart LR\n"));
+    small(&["export", "--format", "mermaid", "--root", "kmeans", "--depth", "1"]).assert().success().stdout(predicate::str::starts_with("%% mlkg export of tests/fixtures/small.ron\n%% subgraph within 1 step(s) of \"kmeans\": 10 of 26 nodes, 11 of 31 edges\nflowchart LR\n"));
 }
 
 #[test]

@@ -127,21 +127,8 @@ pub fn write(
     filter: &Filter,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    writeln!(
-        out,
-        "// mlkg export of {}",
-        visible(&graph.source.to_string()).replace('\n', " ")
-    )?;
-    if !filter.is_whole() {
-        writeln!(
-            out,
-            "// subgraph {}: {} of {} nodes, {} of {} edges",
-            filter.describe(graph).replace('\n', " "),
-            sel.nodes.len(),
-            graph.node_count(),
-            sel.edges.len(),
-            graph.edge_count()
-        )?;
+    for line in super::comments(graph, sel, filter) {
+        writeln!(out, "// {line}")?;
     }
     writeln!(out, "digraph \"mlkg\" {{")?;
     writeln!(

@@ -39,13 +39,8 @@ pub fn write(
     filter: &Filter,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    writeln!(
-        out,
-        "%% mlkg export of {}",
-        visible(&graph.source.to_string())
-    )?;
-    if !filter.is_whole() {
-        writeln!(out, "%% subgraph {}", visible(&filter.describe(graph)))?;
+    for line in super::comments(graph, sel, filter) {
+        writeln!(out, "%% {line}")?;
     }
     writeln!(out, "flowchart LR")?;
     let mut name = HashMap::new();

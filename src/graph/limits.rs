@@ -2,9 +2,9 @@
 //! mlkg hold or draw megabytes of one name. The file itself is limited in
 //! `load` ([`super::load::MAX_FILE_BYTES`]).
 
-use super::Document;
 use super::diagnostic::Diagnostic;
 use super::span::Spans;
+use super::{Document, Props};
 
 /// The longest id, label, alias, kind or relation name, in bytes.
 pub const MAX_NAME_BYTES: usize = 64 * 1024;
@@ -24,77 +24,55 @@ fn too_long(file: &str, at: (usize, usize), what: &str, len: usize, max: usize) 
     .with_help("shorten it; long text belongs in a node's notes (up to 1 MiB)")
 }
 
+/// A property's key and value, each with its limit.
+fn props(p: &Props) -> impl Iterator<Item = (&'static str, &String, usize)> {
+    p.iter()
+        .flat_map(|(k, v)| [("props", k, MAX_TEXT_BYTES), ("props", v, MAX_TEXT_BYTES)])
+}
+
 /// Errors for every string over its limit.
 pub fn check_sizes(doc: &Document, spans: &Spans, file: &str, out: &mut Vec<Diagnostic>) {
     for (i, n) in doc.nodes.iter().enumerate() {
-        let names = [("id", &n.id), ("kind", &n.kind), ("label", &n.label)];
-        for (field, value) in names {
-            if value.len() > MAX_NAME_BYTES {
-                out.push(too_long(
-                    file,
-                    spans.node(i, field),
-                    &format!("the {field} of node {}", i + 1),
-                    value.len(),
-                    MAX_NAME_BYTES,
-                ));
-            }
-        }
-        if let Some(a) = n.aliases.iter().find(|a| a.len() > MAX_NAME_BYTES) {
+        let fields = [
+            ("id", &n.id, MAX_NAME_BYTES),
+            ("kind", &n.kind, MAX_NAME_BYTES),
+            ("label", &n.label, MAX_NAME_BYTES),
+        ]
+        .into_iter()
+        .chain(n.aliases.iter().map(|a| ("aliases", a, MAX_NAME_BYTES)))
+        .chain([
+            ("summary", &n.summary, MAX_TEXT_BYTES),
+            ("notes", &n.notes, MAX_TEXT_BYTES),
+        ])
+        .chain(n.sources.iter().map(|s| ("sources", s, MAX_TEXT_BYTES)))
+        .chain(props(&n.props));
+        for (field, value, max) in fields.filter(|(_, v, max)| v.len() > *max) {
             out.push(too_long(
                 file,
-                spans.node(i, "aliases"),
-                &format!("an alias of node {}", i + 1),
-                a.len(),
-                MAX_NAME_BYTES,
+                spans.node(i, field),
+                &format!("the {field} of node {}", i + 1),
+                value.len(),
+                max,
             ));
-        }
-        let texts = std::iter::once(("summary", &n.summary))
-            .chain(std::iter::once(("notes", &n.notes)))
-            .chain(n.sources.iter().map(|s| ("sources", s)))
-            .chain(
-                n.props
-                    .iter()
-                    .flat_map(|(k, v)| [("props", k), ("props", v)]),
-            );
-        for (field, value) in texts {
-            if value.len() > MAX_TEXT_BYTES {
-                out.push(too_long(
-                    file,
-                    spans.node(i, field),
-                    &format!("the {field} of node {}", i + 1),
-                    value.len(),
-                    MAX_TEXT_BYTES,
-                ));
-            }
         }
     }
     for (i, e) in doc.edges.iter().enumerate() {
-        for (field, value) in [("from", &e.from), ("rel", &e.rel), ("to", &e.to)] {
-            if value.len() > MAX_NAME_BYTES {
-                out.push(too_long(
-                    file,
-                    spans.edge(i, field),
-                    &format!("the {field} of edge {}", i + 1),
-                    value.len(),
-                    MAX_NAME_BYTES,
-                ));
-            }
-        }
-        let texts = std::iter::once(("note", &e.note)).chain(
-            e.props
-                .iter()
-                .flat_map(|(k, v)| [("props", k), ("props", v)]),
-        );
-        for (field, value) in texts {
-            if value.len() > MAX_TEXT_BYTES {
-                out.push(too_long(
-                    file,
-                    spans.edge(i, field),
-                    &format!("the {field} of edge {}", i + 1),
-                    value.len(),
-                    MAX_TEXT_BYTES,
-                ));
-            }
+        let fields = [
+            ("from", &e.from, MAX_NAME_BYTES),
+            ("rel", &e.rel, MAX_NAME_BYTES),
+            ("to", &e.to, MAX_NAME_BYTES),
+            ("note", &e.note, MAX_TEXT_BYTES),
+        ]
+        .into_iter()
+        .chain(props(&e.props));
+        for (field, value, max) in fields.filter(|(_, v, max)| v.len() > *max) {
+            out.push(too_long(
+                file,
+                spans.edge(i, field),
+                &format!("the {field} of edge {}", i + 1),
+                value.len(),
+                max,
+            ));
         }
     }
     let declared = doc
