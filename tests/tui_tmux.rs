@@ -463,3 +463,28 @@ fn a_terminal_that_goes_away_does_not_leave_the_explorer_spinning() {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+#[test]
+fn stdout_redirected_in_a_terminal_is_refused_and_the_file_stays_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.txt");
+    let command = format!(
+        "'{}' > '{}'; echo EXITED:$?; sleep 60",
+        env!("CARGO_BIN_EXE_mlkg"),
+        out.display()
+    );
+    let Some(t) = Tmux::start("redirect", &command) else {
+        return;
+    };
+    let s = t.wait("the refusal", |s| s.contains("EXITED:"));
+    assert!(s.contains("EXITED:2"), "{s}");
+    assert!(
+        s.contains("needs a terminal"),
+        "the reason is on the terminal (stderr):\n{s}"
+    );
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        b"",
+        "no escape sequence went into the file"
+    );
+}
