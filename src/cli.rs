@@ -12,7 +12,7 @@ Examples:
   mlkg explore relu                      open the explorer on a node
   mlkg search 'gradient vanishing'       find nodes by any of their names
   mlkg show xgboost                      a node, its fields and its neighbours
-  mlkg path sigmoid relu                 how two nodes are linked
+  mlkg path sigmoid lstm                 how two nodes are linked
   mlkg export | dot -Tsvg > graph.svg    draw the whole graph with Graphviz
   mlkg --graph my.ron check              validate your own graph file";
 
@@ -88,7 +88,7 @@ pub enum Command {
     Neighbors(NeighborsArgs),
     /// The shortest path between two nodes, each relation read the right way.
     #[command(
-        after_help = "Edges are followed whichever way they point; the output reads each one\nthe right way, e.g. Sigmoid —causes→ Vanishing gradient ←mitigates— ReLU.\n\nExamples:\n  mlkg path sigmoid relu\n  mlkg path xgboost gpu --rel trains_on --json"
+        after_help = "Edges are followed whichever way they point; the output reads each one\nthe right way, e.g. Sigmoid —causes→ Vanishing gradient ←mitigates— LSTM.\n\nExamples:\n  mlkg path sigmoid lstm\n  mlkg path sigmoid relu --rel causes --rel mitigates\n  mlkg path xgboost gpu --rel trains_on --json"
     )]
     Path(PathArgs),
     /// Export the graph, or part of it, as DOT, JSON or Mermaid.

@@ -372,3 +372,34 @@ fn graphviz_renders_the_dot_export() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
 }
+
+#[test]
+fn neighbors_text_reads_each_edge_the_right_way() {
+    let out = small(&["neighbors", "relu"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("  —mitigates→ Vanishing gradient  [concept]  vanishing-gradient\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  —contrasts with— Sigmoid  [technique]  sigmoid\n"),
+        "a symmetric relation has no arrow head: {text}"
+    );
+    let out = small(&["neighbors", "csv", "--dir", "in"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(
+        String::from_utf8(out)
+            .unwrap()
+            .contains("  ←accepts— XGBoost"),
+        "incoming edges read backwards"
+    );
+}

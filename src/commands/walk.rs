@@ -46,10 +46,13 @@ pub fn neighbors(
     for (ix, depth, via) in &reached {
         let Some((parent, link)) = via else { continue };
         let n = graph.node(*ix);
-        let (_, label) = reading(graph, link);
-        let arrow = match link.dir {
-            Dir::Out => format!("—{label}→"),
-            Dir::In => format!("←{label}—"),
+        // Read the way `path` reads: the relation's own label, the arrow
+        // pointing the way the edge runs.
+        let label = graph.rel_label(&graph.g[link.edge].rel);
+        let arrow = match reading(graph, link).0 {
+            "both" => format!("—{label}—"),
+            "out" => format!("—{label}→"),
+            _ => format!("←{label}—"),
         };
         let from = if *depth > 1 {
             format!("{} ", p.plain(&graph.node(*parent).label))
