@@ -18,9 +18,13 @@ fn small(args: &[&str]) -> Command {
     cmd
 }
 
+/// What a command that must succeed printed on stdout.
+fn stdout(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).expect("UTF-8 output")
+}
+
 fn json(cmd: &mut Command) -> Value {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    serde_json::from_slice(&out).expect("valid JSON")
+    serde_json::from_str(&stdout(cmd)).expect("valid JSON")
 }
 
 #[test]
@@ -77,13 +81,7 @@ fn search_text_is_aligned_and_uncoloured_in_a_pipe() {
 
 #[test]
 fn show_groups_neighbours_by_relation_with_inverse_labels() {
-    let out = small(&["show", "csv"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = stdout(&mut small(&["show", "csv"]));
     assert!(
         text.starts_with("CSV  format  csv\naliases: text/csv\n"),
         "{text}"
@@ -375,13 +373,7 @@ fn graphviz_renders_the_dot_export() {
 
 #[test]
 fn neighbors_text_reads_each_edge_the_right_way() {
-    let out = small(&["neighbors", "relu"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = stdout(&mut small(&["neighbors", "relu"]));
     assert!(
         text.contains("  —mitigates→ Vanishing gradient  [concept]  vanishing-gradient\n"),
         "{text}"
@@ -390,16 +382,8 @@ fn neighbors_text_reads_each_edge_the_right_way() {
         text.contains("  —contrasts with— Sigmoid  [technique]  sigmoid\n"),
         "a symmetric relation has no arrow head: {text}"
     );
-    let out = small(&["neighbors", "csv", "--dir", "in"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
     assert!(
-        String::from_utf8(out)
-            .unwrap()
-            .contains("  ←accepts— XGBoost"),
+        stdout(&mut small(&["neighbors", "csv", "--dir", "in"])).contains("  ←accepts— XGBoost"),
         "incoming edges read backwards"
     );
 }

@@ -17,6 +17,11 @@ fn mlkg() -> Command {
     cmd
 }
 
+/// What a command that must succeed printed on stdout.
+fn stdout(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).expect("UTF-8 output")
+}
+
 /// The diagnostics of an invalid text (panics if it loads).
 fn problems(text: &str) -> Vec<Diagnostic> {
     match load_str(text, source()) {
@@ -286,18 +291,14 @@ fn row6_plain_text_output_shows_controls_visibly_and_json_keeps_them() {
         vec!["stats"],
     ] {
         for color in ["never", "always"] {
-            let out = mlkg()
-                .arg("--graph")
-                .arg(&path)
-                .arg("--color")
-                .arg(color)
-                .args(&args)
-                .assert()
-                .success()
-                .get_output()
-                .stdout
-                .clone();
-            let text = String::from_utf8(out).unwrap();
+            let text = stdout(
+                mlkg()
+                    .arg("--graph")
+                    .arg(&path)
+                    .arg("--color")
+                    .arg(color)
+                    .args(&args),
+            );
             let without_our_colours = text.replace("\u{1b}[", "").replace("\u{1b}(B", "");
             assert!(
                 !text.contains("\u{1b}]")
@@ -307,16 +308,12 @@ fn row6_plain_text_output_shows_controls_visibly_and_json_keeps_them() {
             );
         }
     }
-    let out = mlkg()
-        .arg("--graph")
-        .arg(&path)
-        .args(["show", "a", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = stdout(
+        mlkg()
+            .arg("--graph")
+            .arg(&path)
+            .args(["show", "a", "--json"]),
+    );
     assert!(
         !text.contains('\u{1b}')
             && !text.contains('\u{9b}')

@@ -205,6 +205,27 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// Starts an item, recording where it starts if it is wanted.
+    fn open_item(
+        &mut self,
+        item: Item,
+        start: Pos,
+        wanted: &HashSet<Item>,
+        found: &mut HashMap<Item, ItemSpan>,
+    ) {
+        let want = wanted.contains(&item);
+        if want {
+            found.insert(
+                item.clone(),
+                ItemSpan {
+                    start,
+                    fields: Vec::new(),
+                },
+            );
+        }
+        self.item = Some((item, want));
+    }
+
     /// Records a value's start: a section element at depth 2, a field at depth 3.
     fn on_value(&mut self, pos: Pos, wanted: &HashSet<Item>, found: &mut HashMap<Item, ItemSpan>) {
         let pos = self.word.unwrap_or(pos);
@@ -212,32 +233,11 @@ impl<'a> Walk<'a> {
             (2, Some(section @ (Section::Nodes | Section::Edges))) if self.key.is_none() => {
                 let item = Item::Index(section, self.next_index);
                 self.next_index += 1;
-                let want = wanted.contains(&item);
-                if want {
-                    found.insert(
-                        item.clone(),
-                        ItemSpan {
-                            start: pos,
-                            fields: Vec::new(),
-                        },
-                    );
-                }
-                self.item = Some((item, want));
+                self.open_item(item, pos, wanted, found);
             }
             (2, Some(section @ (Section::Kinds | Section::Relations))) => {
                 if let Some((key, key_pos)) = self.key {
-                    let item = Item::Key(section, key.to_string());
-                    let want = wanted.contains(&item);
-                    if want {
-                        found.insert(
-                            item.clone(),
-                            ItemSpan {
-                                start: key_pos,
-                                fields: Vec::new(),
-                            },
-                        );
-                    }
-                    self.item = Some((item, want));
+                    self.open_item(Item::Key(section, key.to_string()), key_pos, wanted, found);
                 }
             }
             (3, _) => {

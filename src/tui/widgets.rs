@@ -12,6 +12,7 @@ pub mod status;
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Block;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::graph::Graph;
@@ -32,6 +33,24 @@ pub const DIM: Style = Style::new().fg(Color::Gray).add_modifier(Modifier::DIM);
 pub const FOCUSED_BORDER: Style = Style::new().fg(Color::Cyan);
 
 pub use crate::color::color_of;
+
+/// Marks on a list's border for the rows scrolled out of sight: `↑ N` at the
+/// top for those above, `↓ N more` at the bottom for those below.
+pub fn scroll_marks<'a>(
+    mut block: Block<'a>,
+    offset: usize,
+    total: usize,
+    height: usize,
+) -> Block<'a> {
+    let below = total.saturating_sub(offset + height);
+    if below > 0 {
+        block = block.title_bottom(Line::from(format!(" ↓ {below} more ")).right_aligned());
+    }
+    if offset > 0 {
+        block = block.title(Line::from(format!(" ↑ {offset} ")).right_aligned());
+    }
+    block
+}
 
 /// The colour of a kind in a graph, white when it declares none.
 pub fn kind_color(graph: &Graph, kind: &str) -> Color {

@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::{DIM, FOCUSED_BORDER, SELECTED, badge, cut, fit, highlighted};
+use super::{DIM, FOCUSED_BORDER, SELECTED, badge, cut, fit, highlighted, scroll_marks};
 use crate::text::visible;
 use crate::tui::app::{App, ListArea, Mode, Pane, keep_visible};
 
@@ -59,13 +59,7 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
     let inner = block.inner(list);
     let height = inner.height as usize;
     app.hit_offset = keep_visible(app.hit_offset, app.hit_sel, height);
-    let below = app.hits.len().saturating_sub(app.hit_offset + height);
-    if below > 0 {
-        block = block.title_bottom(Line::from(format!(" ↓ {below} more ")).right_aligned());
-    }
-    if app.hit_offset > 0 {
-        block = block.title(Line::from(format!(" ↑ {} ", app.hit_offset)).right_aligned());
-    }
+    block = scroll_marks(block, app.hit_offset, app.hits.len(), height);
     frame.render_widget(block, list);
     let lines: Vec<Line> = app
         .hits

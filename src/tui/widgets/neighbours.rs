@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::{DIM, FOCUSED_BORDER, SELECTED, badge, cut, fit};
+use super::{DIM, FOCUSED_BORDER, SELECTED, badge, cut, fit, scroll_marks};
 use crate::graph::query::Dir;
 use crate::text::visible;
 use crate::tui::app::{App, ListArea, Mode, Pane, Row, keep_visible};
@@ -44,13 +44,7 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
             app.row_offset -= 1;
         }
     }
-    let below = app.rows.len().saturating_sub(app.row_offset + height);
-    if below > 0 {
-        block = block.title_bottom(Line::from(format!(" ↓ {below} more ")).right_aligned());
-    }
-    if app.row_offset > 0 {
-        block = block.title(Line::from(format!(" ↑ {} ", app.row_offset)).right_aligned());
-    }
+    block = scroll_marks(block, app.row_offset, app.rows.len(), height);
     frame.render_widget(block, area);
     let width = inner.width as usize;
     let lines: Vec<Line> = app
