@@ -91,9 +91,9 @@ pub enum Command {
         after_help = "Edges are followed whichever way they point; the output reads each one\nthe right way, e.g. Sigmoid —causes→ Vanishing gradient ←mitigates— LSTM.\n\nExamples:\n  mlkg path sigmoid lstm\n  mlkg path sigmoid relu --rel causes --rel mitigates\n  mlkg path xgboost gpu --rel trains_on --json"
     )]
     Path(PathArgs),
-    /// Export the graph, or part of it, as DOT, JSON or Mermaid.
+    /// Export the graph, or part of it: DOT, Mermaid, JSON, GraphML, RDF, or CSV for Neptune and Neo4j.
     #[command(
-        after_help = "Examples:\n  mlkg export | dot -Tsvg > graph.svg\n  mlkg export --root xgboost --depth 1 -o xgboost.dot\n  mlkg export --format json > graph.json\n  mlkg export --format mermaid --kind algorithm --kind format --rel accepts"
+        after_help = "Examples:\n  mlkg export | dot -Tsvg > graph.svg\n  mlkg export --root xgboost --depth 1 -o xgboost.dot\n  mlkg export --format json > graph.json\n  mlkg export --format mermaid --kind algorithm --kind format --rel accepts\n  mlkg export -o graph.graphml\n  mlkg export --format neo4j -o graph-neo4j/"
     )]
     Export(ExportArgs),
     /// Validate a graph file and list every problem with its line and column.
@@ -203,9 +203,11 @@ pub struct PathArgs {
 /// Options of `export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Dot)]
-    pub format: Format,
+    /// Output format; by default the one -o's extension names (.dot, .json,
+    /// .mmd, .graphml, .ttl, .nt; a folder ending in neo4j, gremlin or
+    /// opencypher), else dot. The CSV formats write a folder: give -o DIR.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
     /// Export only what is within --depth steps of this node.
     #[arg(long, value_name = "NODE")]
     pub root: Option<String>,
@@ -224,9 +226,19 @@ pub struct ExportArgs {
     /// Only edges of this relation (repeatable).
     #[arg(long, short = 'r', value_name = "REL")]
     pub rel: Vec<String>,
-    /// Write to this file (atomically) instead of stdout.
+    /// Write to this file (atomically) instead of stdout; a folder for the
+    /// CSV formats.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Turtle and N-Triples: the base IRI of nodes and relations.
+    #[arg(long, value_name = "IRI", default_value = crate::export::rdf::DEFAULT_BASE)]
+    pub base: String,
+    /// DOT: group the nodes of each kind in a cluster.
+    #[arg(long)]
+    pub cluster: bool,
+    /// Mermaid: write front matter raising the renderer's edge limit to N.
+    #[arg(long, value_name = "N")]
+    pub max_edges: Option<usize>,
 }
 
 /// Options of `check`.

@@ -154,11 +154,25 @@ fn export_cmd(
         kinds: a.kind.clone(),
         rels: a.rel.clone(),
     };
+    let options = export::Options {
+        base: a.base.clone(),
+        cluster: a.cluster,
+        max_edges: a.max_edges,
+    };
+    let format = a
+        .format
+        .or_else(|| a.output.as_deref().and_then(export::Format::from_path))
+        .unwrap_or(export::Format::Dot);
     match &a.output {
-        Some(path) => {
-            export::write_atomic(path, input, |w| export::write(graph, &filter, a.format, w))?
+        Some(path) => export::write_path(graph, &filter, format, &options, path, input)?,
+        None if format.is_folder() => {
+            return Err(Failure::BadArgument(format!(
+                "--format {} writes a folder of files: give it with -o DIR",
+                clap::ValueEnum::to_possible_value(&format)
+                    .map_or_else(String::new, |v| v.get_name().to_string())
+            )));
         }
-        None => export::write(graph, &filter, a.format, out)?,
+        None => export::write_with(graph, &filter, format, &options, out)?,
     }
     Ok(())
 }

@@ -1,14 +1,24 @@
-//! Exports of the graph or a part of it: DOT for Graphviz, JSON (the same
-//! document as a graph file), Mermaid flowcharts. Each writes to any
-//! `Write`; [`write_atomic`] puts a file in place only once it is complete.
+//! Exports of the graph or a part of it: pictures (DOT for Graphviz,
+//! Mermaid flowcharts), JSON (the same document as a graph file), GraphML,
+//! RDF (Turtle, N-Triples), and folders of CSV files for the bulk loaders of
+//! Amazon Neptune (Gremlin and openCypher) and Neo4j. Single-file formats
+//! write to any `Write`; [`write_path`] puts a file or folder in place only
+//! once it is complete (see [`file`]).
 
+pub mod csv;
 pub mod dot;
+pub mod file;
+pub mod graphml;
 pub mod json;
 pub mod mermaid;
+pub mod neo4j;
+pub mod neptune;
+pub mod rdf;
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Write};
+use std::path::Path;
+
+pub use file::{WriteError, same_file, write_atomic};
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
@@ -24,6 +34,79 @@ pub enum Format {
     Json,
     /// A Mermaid flowchart.
     Mermaid,
+    /// GraphML (yEd, Gephi, Cytoscape, networkx).
+    Graphml,
+    /// RDF in Turtle.
+    Turtle,
+    /// RDF in N-Triples.
+    Ntriples,
+    /// A folder of CSV files for Amazon Neptune's Gremlin bulk loader.
+    NeptuneGremlin,
+    /// A folder of CSV files for Amazon Neptune's openCypher bulk loader.
+    NeptuneOpencypher,
+    /// A folder of CSV files for `neo4j-admin database import`.
+    Neo4j,
+}
+
+impl Format {
+    /// The format a path asks for: by extension for files (`.dot`/`.gv`,
+    /// `.json`, `.mmd`/`.mermaid`, `.graphml`, `.ttl`, `.nt`), and for the
+    /// CSV folders by how the folder's name ends (`neo4j`, `gremlin`,
+    /// `opencypher` or `cypher`, as in `graph-neo4j/`). None when the path
+    /// names no format.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let ext = name.rsplit_once('.').map(|(_, e)| e);
+        let by_ext = match ext {
+            Some("dot" | "gv") => Some(Format::Dot),
+            Some("json") => Some(Format::Json),
+            Some("mmd" | "mermaid") => Some(Format::Mermaid),
+            Some("graphml") => Some(Format::Graphml),
+            Some("ttl") => Some(Format::Turtle),
+            Some("nt") => Some(Format::Ntriples),
+            _ => None,
+        };
+        by_ext.or_else(|| {
+            [
+                ("neo4j", Format::Neo4j),
+                ("gremlin", Format::NeptuneGremlin),
+                ("opencypher", Format::NeptuneOpencypher),
+                ("cypher", Format::NeptuneOpencypher),
+            ]
+            .into_iter()
+            .find(|(end, _)| name.ends_with(end))
+            .map(|(_, f)| f)
+        })
+    }
+
+    /// Whether the format is a folder of files rather than one file.
+    pub fn is_folder(self) -> bool {
+        matches!(
+            self,
+            Format::NeptuneGremlin | Format::NeptuneOpencypher | Format::Neo4j
+        )
+    }
+}
+
+/// Settings some formats read; the defaults suit most uses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// The IRI under which RDF exports name nodes and relations.
+    pub base: String,
+    /// DOT: group nodes by kind in clusters.
+    pub cluster: bool,
+    /// Mermaid: a `maxEdges` to write in the front matter, if any.
+    pub max_edges: Option<usize>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            base: rdf::DEFAULT_BASE.to_string(),
+            cluster: false,
+            max_edges: None,
+        }
+    }
 }
 
 /// What part of the graph to export.
@@ -127,122 +210,97 @@ impl Selection {
     }
 }
 
-/// Writes an export in a format.
+/// Writes an export in a single-file format with the default options.
 pub fn write(
     graph: &Graph,
     filter: &Filter,
     format: Format,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    write_with(graph, filter, format, &Options::default(), out)
+}
+
+/// Writes an export in a single-file format. A folder format writes its
+/// main (nodes) file only: use [`write_path`] for the whole folder.
+pub fn write_with(
+    graph: &Graph,
+    filter: &Filter,
+    format: Format,
+    options: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let sel = Selection::new(graph, filter);
+    let ex = Export {
+        graph,
+        sel: &sel,
+        filter,
+        options,
+    };
     match format {
-        Format::Dot => dot::write(graph, &sel, filter, out),
+        Format::Dot => dot::write(&ex, out),
         Format::Json => json::write(graph, &sel, out),
-        Format::Mermaid => mermaid::write(graph, &sel, filter, out),
+        Format::Mermaid => mermaid::write(&ex, out),
+        Format::Graphml => graphml::write(&ex, out),
+        Format::Turtle => rdf::write(&ex, rdf::Syntax::Turtle, out),
+        Format::Ntriples => rdf::write(&ex, rdf::Syntax::NTriples, out),
+        Format::NeptuneGremlin | Format::NeptuneOpencypher | Format::Neo4j => {
+            let files = folder_files(&ex, format);
+            (files[0].1)(out)
+        }
     }
 }
 
-/// Why a file could not be written.
-#[derive(Debug, thiserror::Error)]
-pub enum WriteError {
-    /// The output is the graph being read.
-    #[error("refusing to write {0}: it is the graph file being read; choose another output")]
-    SameAsInput(PathBuf),
-    /// The output is a symbolic link.
-    #[error("refusing to write {0}: it is a symbolic link; give the real path")]
-    Symlink(PathBuf),
-    /// Writing failed; any earlier file at the path is untouched.
-    #[error("cannot write {path}: {source} (any earlier file there is unchanged)")]
-    Io {
-        /// The output.
-        path: PathBuf,
-        /// The cause.
-        source: io::Error,
-    },
-}
-
-/// Writes a file atomically: into a temporary file in the same folder, flushed
-/// and synced, then renamed over the target. On any failure the temporary file
-/// is removed and an earlier file at the path is left as it was. Refuses to
-/// write over `protect` (the graph being read), comparing device and inode.
-pub fn write_atomic(
+/// Writes an export to a path: one file atomically, or, for the CSV
+/// formats, a folder of files (created when missing) with a `LOAD.md`.
+pub fn write_path(
+    graph: &Graph,
+    filter: &Filter,
+    format: Format,
+    options: &Options,
     path: &Path,
     protect: Option<&Path>,
-    body: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), WriteError> {
-    let io_err = |source| WriteError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    if let Ok(meta) = fs::symlink_metadata(path) {
-        if meta.file_type().is_symlink() {
-            return Err(WriteError::Symlink(path.to_path_buf()));
-        }
-        if let Some(input) = protect
-            && same_file(path, input)
-        {
-            return Err(WriteError::SameAsInput(path.to_path_buf()));
-        }
+    if !format.is_folder() {
+        return write_atomic(path, protect, |w| {
+            write_with(graph, filter, format, options, w)
+        });
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+    let sel = Selection::new(graph, filter);
+    let ex = Export {
+        graph,
+        sel: &sel,
+        filter,
+        options,
     };
-    let name = path.file_name().ok_or_else(|| {
-        io_err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "the path names no file",
-        ))
-    })?;
-    let (tmp, file) = create_temp(&dir, &name.to_string_lossy()).map_err(io_err)?;
-    let result = (|| {
-        let mut w = BufWriter::new(file);
-        body(&mut w)?;
-        w.flush()?;
-        let file = w.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(io_err(e));
-    }
-    Ok(())
+    let files = folder_files(&ex, format);
+    let refs: Vec<(&str, &dyn Fn(&mut dyn Write) -> io::Result<()>)> =
+        files.iter().map(|(n, f)| (*n, f.as_ref())).collect();
+    file::write_folder(path, protect, &refs)
 }
 
-/// Creates a new file beside the target with the usual permissions (0666
-/// less the umask), never reusing an existing name.
-fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
-    let pid = std::process::id();
-    for n in 0..1000 {
-        let tmp = dir.join(format!(".{name}.mlkg-{pid}-{n}.tmp"));
-        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
-            Ok(f) => return Ok((tmp, f)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
+/// A file of a folder export: its name and what writes it.
+pub type FolderFile<'a> = (&'static str, Box<dyn Fn(&mut dyn Write) -> io::Result<()> + 'a>);
+
+/// The files of a folder format, the nodes file first.
+fn folder_files<'a>(ex: &'a Export<'a>, format: Format) -> Vec<FolderFile<'a>> {
+    match format {
+        Format::Neo4j => neo4j::files(ex),
+        Format::NeptuneGremlin => neptune::files(ex, neptune::Dialect::Gremlin),
+        _ => neptune::files(ex, neptune::Dialect::OpenCypher),
     }
-    Err(io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        "no free temporary file name",
-    ))
 }
 
-/// Whether two paths are the same file (device and inode), following links.
-pub fn same_file(a: &Path, b: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        match (fs::metadata(a), fs::metadata(b)) {
-            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
-            _ => false,
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        match (fs::canonicalize(a), fs::canonicalize(b)) {
-            (Ok(x), Ok(y)) => x == y,
-            _ => false,
-        }
-    }
+/// Everything an exporter reads: the graph, what is kept of it, the filter
+/// that kept it (for comments and the root) and the options.
+#[derive(Clone, Copy)]
+pub struct Export<'a> {
+    /// The whole graph.
+    pub graph: &'a Graph,
+    /// What is exported.
+    pub sel: &'a Selection,
+    /// How it was cut.
+    pub filter: &'a Filter,
+    /// Format settings.
+    pub options: &'a Options,
 }
+

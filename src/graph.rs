@@ -270,6 +270,16 @@ impl Graph {
         }
     }
 
+    /// What an edge carries.
+    pub fn edge(&self, e: EdgeIndex) -> &EdgeData {
+        &self.g[e]
+    }
+
+    /// The two ends of an edge, start first.
+    pub fn edge_ends(&self, e: EdgeIndex) -> Option<(NodeIndex, NodeIndex)> {
+        self.g.edge_endpoints(e)
+    }
+
     /// The node index of an id.
     pub fn find(&self, id: &str) -> Option<NodeIndex> {
         self.index.get(id).copied()

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{Filter, Selection};
+use super::Export;
 use crate::graph::Graph;
 use crate::text::{shorten, visible};
 
@@ -121,12 +121,8 @@ fn write_id(out: &mut dyn Write, graph: &Graph, ix: petgraph::graph::NodeIndex) 
 }
 
 /// Writes the selection as a DOT digraph.
-pub fn write(
-    graph: &Graph,
-    sel: &Selection,
-    filter: &Filter,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub fn write(ex: &Export, out: &mut dyn Write) -> io::Result<()> {
+    let (graph, sel, filter) = (ex.graph, ex.sel, ex.filter);
     for line in super::comments(graph, sel, filter) {
         writeln!(out, "// {line}")?;
     }

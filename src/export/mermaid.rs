@@ -7,8 +7,7 @@ use std::io::{self, Write};
 
 use super::dot::LABEL_CHARS;
 use super::dot::fill_color;
-use super::{Filter, Selection};
-use crate::graph::Graph;
+use super::Export;
 use crate::text::{shorten, visible};
 
 /// A label in Mermaid's quoted form: quotes, brackets and other syntax
@@ -33,12 +32,8 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Writes the selection as a Mermaid flowchart.
-pub fn write(
-    graph: &Graph,
-    sel: &Selection,
-    filter: &Filter,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub fn write(ex: &Export, out: &mut dyn Write) -> io::Result<()> {
+    let (graph, sel, filter) = (ex.graph, ex.sel, ex.filter);
     for line in super::comments(graph, sel, filter) {
         writeln!(out, "%% {line}")?;
     }
