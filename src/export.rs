@@ -272,14 +272,14 @@ pub fn write_path(
         filter,
         options,
     };
-    let files = folder_files(&ex, format);
-    let refs: Vec<(&str, &dyn Fn(&mut dyn Write) -> io::Result<()>)> =
-        files.iter().map(|(n, f)| (*n, f.as_ref())).collect();
-    file::write_folder(path, protect, &refs)
+    file::write_folder(path, protect, &folder_files(&ex, format))
 }
 
 /// A file of a folder export: its name and what writes it.
-pub type FolderFile<'a> = (&'static str, Box<dyn Fn(&mut dyn Write) -> io::Result<()> + 'a>);
+pub type FolderFile<'a> = (
+    &'static str,
+    Box<dyn Fn(&mut dyn Write) -> io::Result<()> + 'a>,
+);
 
 /// The files of a folder format, the nodes file first.
 fn folder_files<'a>(ex: &'a Export<'a>, format: Format) -> Vec<FolderFile<'a>> {
@@ -303,4 +303,3 @@ pub struct Export<'a> {
     /// Format settings.
     pub options: &'a Options,
 }
-

@@ -28,7 +28,9 @@ impl ColType {
         } else if value.parse::<i64>().is_ok() && !value.starts_with('+') {
             ColType::Int
         } else if value.parse::<f64>().is_ok_and(f64::is_finite)
-            && value.bytes().all(|b| b.is_ascii_digit() || b".-eE".contains(&b))
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b".-eE".contains(&b))
         {
             ColType::Double
         } else {

@@ -139,13 +139,16 @@ fn open_nonblocking(path: &Path, nofollow: bool) -> io::Result<File> {
     if nofollow {
         flags |= libc::O_NOFOLLOW;
     }
-    match OpenOptions::new().write(true).custom_flags(flags).open(path) {
+    match OpenOptions::new()
+        .write(true)
+        .custom_flags(flags)
+        .open(path)
+    {
         // A file the user may not write but whose folder they may: it is
         // replaced, as before; only its kind is needed.
-        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => OpenOptions::new()
-            .read(true)
-            .custom_flags(flags)
-            .open(path),
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            OpenOptions::new().read(true).custom_flags(flags).open(path)
+        }
         other => other,
     }
 }
@@ -212,14 +215,12 @@ fn replace(
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path.file_name().ok_or_else(|| {
-        io::Error::new(io::ErrorKind::InvalidInput, "the path names no file")
-    })?;
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
     let prefix = format!(".{}.", name.to_string_lossy());
     let mut builder = tempfile::Builder::new();
-    builder
-        .prefix(&prefix)
-        .suffix(".mlkg.tmp");
+    builder.prefix(&prefix).suffix(".mlkg.tmp");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -241,12 +242,18 @@ fn replace(
     Ok(())
 }
 
+/// What writes one file of a folder export.
+pub type FileBody<'a> = Box<dyn Fn(&mut dyn Write) -> io::Result<()> + 'a>;
+
+/// A file of a folder export: its name and what writes it.
+pub type FolderFile<'a> = (&'static str, FileBody<'a>);
+
 /// Writes a folder of files (the CSV exports), each one atomically. The
 /// folder is created when missing; anything else at the path is refused.
 pub fn write_folder(
     dir: &Path,
     protect: Option<&Path>,
-    files: &[(&str, &dyn Fn(&mut dyn Write) -> io::Result<()>)],
+    files: &[FolderFile],
 ) -> Result<(), WriteError> {
     match fs::symlink_metadata(dir) {
         Ok(m) if m.is_dir() => {}

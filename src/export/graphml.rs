@@ -18,8 +18,8 @@ use std::io::{self, Write};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use super::csv::{ColType, Column, columns};
 use super::Export;
+use super::csv::{ColType, Column, columns};
 
 /// Node attribute names with a fixed meaning.
 pub const NODE_FIELDS: &[&str] = &["kind", "label", "aliases", "summary", "notes", "sources"];
@@ -31,9 +31,7 @@ pub const PROP_PREFIX: &str = "props.";
 /// Text as XML 1.0 can carry it: characters outside its `Char` production
 /// as visible `\u{..}` escapes.
 pub fn xml_text(s: &str) -> Cow<'_, str> {
-    let bad = |c: char| {
-        !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
-    };
+    let bad = |c: char| !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..);
     if !s.chars().any(bad) {
         return Cow::Borrowed(s);
     }
@@ -146,8 +144,16 @@ pub fn write(ex: &Export, out: &mut dyn Write) -> io::Result<()> {
 
 fn body(ex: &Export, node_cols: &[Column], edge_cols: &[Column], w: &mut Xml) -> io::Result<()> {
     let g = ex.graph;
-    data(w, "gk", &serde_json::to_string(&g.kinds).unwrap_or_default())?;
-    data(w, "gr", &serde_json::to_string(&g.relations).unwrap_or_default())?;
+    data(
+        w,
+        "gk",
+        &serde_json::to_string(&g.kinds).unwrap_or_default(),
+    )?;
+    data(
+        w,
+        "gr",
+        &serde_json::to_string(&g.relations).unwrap_or_default(),
+    )?;
     for &ix in &ex.sel.nodes {
         let n = g.node(ix);
         w.create_element("node")
@@ -171,7 +177,11 @@ fn body(ex: &Export, node_cols: &[Column], edge_cols: &[Column], w: &mut Xml) ->
             })?;
     }
     let ids = super::neptune::edge_ids(ex);
-    let ends = ex.sel.edges.iter().filter_map(|&e| Some((e, g.edge_ends(e)?)));
+    let ends = ex
+        .sel
+        .edges
+        .iter()
+        .filter_map(|&e| Some((e, g.edge_ends(e)?)));
     for ((e, (a, b)), id) in ends.zip(&ids) {
         let d = g.edge(e);
         w.create_element("edge")

@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+use super::Export;
 use super::dot::LABEL_CHARS;
 use super::dot::fill_color;
-use super::Export;
 use crate::text::{shorten, visible};
 
 /// A label in Mermaid's quoted form: quotes, brackets and other syntax

@@ -48,7 +48,10 @@ fn type_name(t: ColType) -> &'static str {
 
 fn headers(fixed: &[&str], cols: &[Column]) -> Vec<String> {
     let mut h: Vec<String> = fixed.iter().map(|s| s.to_string()).collect();
-    h.extend(cols.iter().map(|c| format!("{}:{}", c.name, type_name(c.ty))));
+    h.extend(
+        cols.iter()
+            .map(|c| format!("{}:{}", c.name, type_name(c.ty))),
+    );
     h
 }
 
@@ -95,7 +98,10 @@ fn relationships(ex: &Export, out: &mut dyn Write) -> io::Result<()> {
     let g = ex.graph;
     let names = Names::new(ex);
     let cols = columns(ex.sel.edges.iter().map(|&e| &g.edge(e).props), &["note"]);
-    let h = headers(&[":START_ID(Node)", ":END_ID(Node)", ":TYPE", "note"], &cols);
+    let h = headers(
+        &[":START_ID(Node)", ":END_ID(Node)", ":TYPE", "note"],
+        &cols,
+    );
     row(out, &h.iter().map(String::as_str).collect::<Vec<_>>())?;
     for &e in &ex.sel.edges {
         let Some((a, b)) = g.edge_ends(e) else {

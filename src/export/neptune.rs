@@ -22,7 +22,9 @@ pub enum Dialect {
 }
 
 /// Node property names the fixed columns use.
-const NODE_FIELDS: &[&str] = &["id", "name", "kind", "aliases", "summary", "notes", "sources"];
+const NODE_FIELDS: &[&str] = &[
+    "id", "name", "kind", "aliases", "summary", "notes", "sources",
+];
 
 /// The files: nodes, edges and the loader call.
 pub fn files<'a>(ex: &'a Export<'a>, dialect: Dialect) -> Vec<FolderFile<'a>> {
@@ -78,7 +80,10 @@ fn prop_fields(cols: &[Column], props: &crate::graph::Props) -> Vec<String> {
 fn nodes(ex: &Export, dialect: Dialect, out: &mut dyn Write) -> io::Result<()> {
     let g = ex.graph;
     let names = Names::new(ex);
-    let cols = columns(ex.sel.nodes.iter().map(|&ix| &g.node(ix).props), NODE_FIELDS);
+    let cols = columns(
+        ex.sel.nodes.iter().map(|&ix| &g.node(ix).props),
+        NODE_FIELDS,
+    );
     let mut header: Vec<String> = match dialect {
         Dialect::Gremlin => vec!["~id".into(), "~label".into()],
         Dialect::OpenCypher => vec!["id:ID".into(), ":LABEL".into()],
@@ -147,7 +152,11 @@ fn edges(ex: &Export, dialect: Dialect, out: &mut dyn Write) -> io::Result<()> {
     header.extend(prop_headers(&cols));
     row(out, &header.iter().map(String::as_str).collect::<Vec<_>>())?;
     let ids = edge_ids(ex);
-    let ends = ex.sel.edges.iter().filter_map(|&e| Some((e, g.edge_ends(e)?)));
+    let ends = ex
+        .sel
+        .edges
+        .iter()
+        .filter_map(|&e| Some((e, g.edge_ends(e)?)));
     for ((e, (a, b)), id) in ends.zip(&ids) {
         let data = g.edge(e);
         let mut fields = vec![
@@ -165,7 +174,10 @@ fn edges(ex: &Export, dialect: Dialect, out: &mut dyn Write) -> io::Result<()> {
 
 fn load_md(ex: &Export, dialect: Dialect, out: &mut dyn Write) -> io::Result<()> {
     let (format, query) = match dialect {
-        Dialect::Gremlin => ("csv", "g.V().hasLabel('algorithm').out('accepts').has(T.id, 'csv')"),
+        Dialect::Gremlin => (
+            "csv",
+            "g.V().hasLabel('algorithm').out('accepts').has(T.id, 'csv')",
+        ),
         Dialect::OpenCypher => (
             "opencypher",
             "MATCH (a)-[:accepts]->(f {id: 'csv'}) RETURN a.id",

@@ -84,7 +84,11 @@ fn triples(ex: &Export, iris: &Iris) -> Vec<Triple> {
     }
     for (id, r) in &g.relations {
         let p = iris.iri("rel", id);
-        t.push(Triple::new(p.clone(), rdf::TYPE, rdf::PROPERTY.into_owned()));
+        t.push(Triple::new(
+            p.clone(),
+            rdf::TYPE,
+            rdf::PROPERTY.into_owned(),
+        ));
         t.push(Triple::new(p.clone(), rdfs::LABEL, lit(&r.label)));
         if !r.inverse.is_empty() {
             t.push(Triple::new(p, vocab("inverseLabel"), lit(&r.inverse)));
@@ -111,7 +115,11 @@ fn triples(ex: &Export, iris: &Iris) -> Vec<Triple> {
         }
     }
     let ids = super::neptune::edge_ids(ex);
-    let ends = ex.sel.edges.iter().filter_map(|&e| Some((e, g.edge_ends(e)?)));
+    let ends = ex
+        .sel
+        .edges
+        .iter()
+        .filter_map(|&e| Some((e, g.edge_ends(e)?)));
     for ((e, (a, b)), id) in ends.zip(&ids) {
         let d = g.edge(e);
         let (s, p, o) = (
@@ -124,7 +132,11 @@ fn triples(ex: &Export, iris: &Iris) -> Vec<Triple> {
             continue;
         }
         let st = iris.iri("edge", id);
-        t.push(Triple::new(st.clone(), rdf::TYPE, rdf::STATEMENT.into_owned()));
+        t.push(Triple::new(
+            st.clone(),
+            rdf::TYPE,
+            rdf::STATEMENT.into_owned(),
+        ));
         t.push(Triple::new(st.clone(), rdf::SUBJECT, s));
         t.push(Triple::new(st.clone(), rdf::PREDICATE, p));
         t.push(Triple::new(st.clone(), rdf::OBJECT, o));
