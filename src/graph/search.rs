@@ -264,11 +264,14 @@ impl SearchIndex {
             )
         };
         let order = |a: &Scored, b: &Scored| {
-            key(a).cmp(&key(b)).then_with(|| {
-                graph.g[NodeIndex::new(a.node as usize)]
-                    .label
-                    .cmp(&graph.g[NodeIndex::new(b.node as usize)].label)
-            })
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| {
+                    graph.g[NodeIndex::new(a.node as usize)]
+                        .label
+                        .cmp(&graph.g[NodeIndex::new(b.node as usize)].label)
+                })
+                .then_with(|| a.node.cmp(&b.node))
         };
         if found.len() > limit {
             found.select_nth_unstable_by(limit - 1, order);
