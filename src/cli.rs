@@ -72,7 +72,7 @@ pub enum Invocation {
 pub enum Command {
     /// Find nodes by label, alias or id, fuzzily; every word must match.
     #[command(
-        after_help = "Examples:\n  mlkg search 'gradient vanishing'\n  mlkg search csv --kind format\n  mlkg search xgb --limit 3 --json"
+        after_help = "Exit status: 0 with hits, 1 when nothing matches (as grep), 2 for bad input.\n\nExamples:\n  mlkg search gradient vanishing\n  mlkg search csv --kind format\n  mlkg search xgb --limit 3 --json"
     )]
     Search(SearchArgs),
     /// Show a node: its fields, and its neighbours grouped by relation.
@@ -132,12 +132,13 @@ pub struct ExploreArgs {
 /// Options of `search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The query: one or more words, in any order.
-    pub query: String,
+    /// The query: one or more words, in any order (quoted or not).
+    #[arg(required = true, num_args = 1.., value_name = "WORDS")]
+    pub query: Vec<String>,
     /// Only nodes of this kind (repeatable).
     #[arg(long, short = 'k', value_name = "KIND")]
     pub kind: Vec<String>,
-    /// At most this many hits.
+    /// At most this many hits; 0 means no limit.
     #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
     pub limit: usize,
     /// Print JSON: an array of {id, label, kind, score, positions}.

@@ -4,18 +4,16 @@
 
 mod paint;
 mod report;
+pub mod resolve;
 mod walk;
 
 use std::io::{self, Write};
 use std::path::Path;
 
-use petgraph::graph::NodeIndex;
-
 use crate::cli::{Cli, ColorWhen, Command};
 use crate::export::{self, Filter, WriteError};
 use crate::graph::check::Warnings;
 use crate::graph::load::{self, Loaded};
-use crate::graph::search::{SearchIndex, Tier};
 use crate::graph::{Diagnostic, Graph, LoadError};
 use crate::text::visible;
 
@@ -30,6 +28,9 @@ pub enum Failure {
     /// A NODE argument named no node clearly.
     #[error("{0}")]
     NotFound(String),
+    /// A search found nothing (exit 1, as grep).
+    #[error("{0}")]
+    NoMatch(String),
     /// An argument names a kind or relation the graph does not declare.
     #[error("{0}")]
     BadArgument(String),
@@ -42,11 +43,12 @@ pub enum Failure {
 }
 
 impl Failure {
-    /// The exit code: 2 for bad input (graph, arguments), 1 for I/O failures.
+    /// The exit code: 2 for bad input (graph, arguments), 1 for a search
+    /// with no hit and for I/O failures.
     pub fn exit_code(&self) -> u8 {
         match self {
             Failure::Load(_) | Failure::NotFound(_) | Failure::BadArgument(_) => 2,
-            Failure::Write(_) | Failure::Io(_) => 1,
+            Failure::NoMatch(_) | Failure::Write(_) | Failure::Io(_) => 1,
         }
     }
 
@@ -57,7 +59,13 @@ impl Failure {
                 writeln!(err, "{d}\n")?;
             }
         }
-        writeln!(err, "mlkg: {}", visible(&self.to_string()))
+        // Each line made safe on its own: the message's own line breaks stay.
+        let msg = self.to_string();
+        for (i, line) in msg.split('\n').enumerate() {
+            let prefix = if i == 0 { "mlkg: " } else { "" };
+            writeln!(err, "{prefix}{}", visible(line))?;
+        }
+        Ok(())
     }
 }
 
@@ -107,10 +115,10 @@ pub fn run(
     let graph = load_quietly(cli.graph.as_deref())?;
     let result = match command {
         Command::Search(a) => report::search(&graph, a, paint, out),
-        Command::Show(a) => report::show(&graph, a, paint, out),
-        Command::Neighbors(a) => walk::neighbors(&graph, a, paint, out),
-        Command::Path(a) => walk::path(&graph, a, paint, out),
-        Command::Export(a) => export_cmd(&graph, a, cli.graph.as_deref(), out),
+        Command::Show(a) => report::show(&graph, a, paint, out, err),
+        Command::Neighbors(a) => walk::neighbors(&graph, a, paint, out, err),
+        Command::Path(a) => walk::path(&graph, a, paint, out, err),
+        Command::Export(a) => export_cmd(&graph, a, cli.graph.as_deref(), out, err),
         Command::Stats(a) => report::stats(&graph, a, paint, out),
         Command::Check(_) => Ok(()),
     };
@@ -144,15 +152,20 @@ fn export_cmd(
     a: &crate::cli::ExportArgs,
     input: Option<&Path>,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<(), Failure> {
-    check_kinds(graph, &a.kind)?;
-    check_rels(graph, &a.rel)?;
-    let root = a.root.as_deref().map(|r| resolve(graph, r)).transpose()?;
+    let kinds = resolve::kinds(graph, &a.kind)?;
+    let rels = resolve::relations(graph, &a.rel)?;
+    let root = a
+        .root
+        .as_deref()
+        .map(|r| resolve::node(graph, r, err))
+        .transpose()?;
     let filter = Filter {
         root,
         depth: a.depth,
-        kinds: a.kind.clone(),
-        rels: a.rel.clone(),
+        kinds,
+        rels,
     };
     let options = export::Options {
         base: a.base.clone(),
@@ -175,87 +188,6 @@ fn export_cmd(
         None => export::write_with(graph, &filter, format, &options, out)?,
     }
     Ok(())
-}
-
-/// Fails when a `--kind` names no declared kind.
-fn check_kinds(graph: &Graph, kinds: &[String]) -> Result<(), Failure> {
-    check_declared("kind", kinds, graph.kinds.keys())
-}
-
-/// Fails when a `--rel` names no declared relation.
-fn check_rels(graph: &Graph, rels: &[String]) -> Result<(), Failure> {
-    check_declared("relation", rels, graph.relations.keys())
-}
-
-fn check_declared<'a>(
-    what: &str,
-    given: &[String],
-    declared: impl Iterator<Item = &'a String> + Clone,
-) -> Result<(), Failure> {
-    for g in given {
-        if !declared.clone().any(|d| d == g) {
-            let list: Vec<&str> = declared.map(String::as_str).collect();
-            return Err(Failure::BadArgument(format!(
-                "no {what} \"{g}\" in this graph; its {what}s are: {}",
-                list.join(", ")
-            )));
-        }
-    }
-    Ok(())
-}
-
-/// Resolves a NODE argument: exact id, else exact label or alias (any case),
-/// else the best fuzzy hit when it is clearly the best.
-pub fn resolve(graph: &Graph, query: &str) -> Result<NodeIndex, Failure> {
-    if let Some(ix) = graph.find(query) {
-        return Ok(ix);
-    }
-    let lower = query.trim().to_lowercase();
-    let named: Vec<NodeIndex> = graph
-        .g
-        .node_indices()
-        .filter(|&ix| {
-            let n = &graph.g[ix];
-            n.label.to_lowercase() == lower || n.aliases.iter().any(|a| a.to_lowercase() == lower)
-        })
-        .collect();
-    if named.len() == 1 {
-        return Ok(named[0]);
-    }
-    let index = SearchIndex::new(graph);
-    let hits = index.search(graph, query, &[], 6);
-    if named.is_empty() {
-        let clear = match hits.as_slice() {
-            [only] => Some(only),
-            [first, second, ..] if first.tier < second.tier && first.tier != Tier::Fuzzy => {
-                Some(first)
-            }
-            [first, second, ..]
-                if first.score >= second.score + second.score / 2 && first.score > 0 =>
-            {
-                Some(first)
-            }
-            _ => None,
-        };
-        if let Some(hit) = clear {
-            return Ok(hit.node);
-        }
-    }
-    let candidates: Vec<NodeIndex> = if named.is_empty() {
-        hits.iter().map(|h| h.node).collect()
-    } else {
-        named
-    };
-    let mut msg = if candidates.is_empty() {
-        format!("no node matches \"{query}\"; try `mlkg search {query}`")
-    } else {
-        format!("\"{query}\" could mean several nodes; give one of these ids:")
-    };
-    for ix in candidates {
-        let n = &graph.g[ix];
-        msg.push_str(&format!("\n  {:<28} {} [{}]", n.id, n.label, n.kind));
-    }
-    Err(Failure::NotFound(msg))
 }
 
 /// Prints the load warnings of a graph (used where a command shows them).

@@ -5,7 +5,8 @@
 //! keeps validated large graphs for a fast second start, `span`
 //! finds where each item sits in the text, `check` validates (`limits`
 //! bounds string sizes), `query` walks
-//! neighbours and paths, `search` ranks fuzzy hits.
+//! neighbours and paths, `search` ranks fuzzy hits, `resolve` turns what
+//! people type into nodes, kinds and relations.
 
 pub mod cache;
 pub mod check;
@@ -13,6 +14,7 @@ pub mod diagnostic;
 pub mod limits;
 pub mod load;
 pub mod query;
+pub mod resolve;
 pub mod search;
 pub mod span;
 

@@ -57,7 +57,9 @@ fn explore(cli: &Cli, node: Option<&str>) -> ExitCode {
     let prepared = commands::load_quietly(cli.graph.as_deref())
         .map_err(Failure::from)
         .and_then(|graph| {
-            let start = node.map(|q| commands::resolve(&graph, q)).transpose()?;
+            let start = node
+                .map(|q| commands::resolve::node(&graph, q, &mut err))
+                .transpose()?;
             Ok((graph, start))
         });
     let (graph, start) = match prepared {

@@ -4,6 +4,9 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
+#[path = "cli/names.rs"]
+mod names;
+
 const SMALL: &str = "tests/fixtures/small.ron";
 
 fn mlkg() -> Command {
@@ -25,6 +28,12 @@ fn stdout(cmd: &mut Command) -> String {
 
 fn json(cmd: &mut Command) -> Value {
     serde_json::from_str(&stdout(cmd)).expect("valid JSON")
+}
+
+/// What a command printed on stderr, asserting its exit code.
+fn stderr_of(cmd: &mut Command, code: i32) -> String {
+    let out = cmd.assert().code(code);
+    String::from_utf8_lossy(&out.get_output().stderr).into_owned()
 }
 
 #[test]

@@ -6,7 +6,7 @@ use petgraph::graph::NodeIndex;
 use serde_json::{Value, json};
 
 use super::paint::pad;
-use super::{Failure, Paint, check_kinds, resolve};
+use super::{Failure, Paint, resolve};
 use crate::cli::{SearchArgs, ShowArgs, StatsArgs};
 use crate::export::json::write_value;
 use crate::graph::Graph;
@@ -15,8 +15,10 @@ use crate::graph::search::SearchIndex;
 
 /// `mlkg search`.
 pub fn search(graph: &Graph, a: &SearchArgs, p: Paint, out: &mut dyn Write) -> Result<(), Failure> {
-    check_kinds(graph, &a.kind)?;
-    let hits = SearchIndex::new(graph).search(graph, &a.query, &a.kind, a.limit);
+    let kinds = resolve::kinds(graph, &a.kind)?;
+    let query = a.query.join(" ");
+    let limit = if a.limit == 0 { usize::MAX } else { a.limit };
+    let hits = SearchIndex::new(graph).search(graph, &query, &kinds, limit);
     if a.json {
         let list: Vec<Value> = hits
             .iter()
@@ -27,10 +29,14 @@ pub fn search(graph: &Graph, a: &SearchArgs, p: Paint, out: &mut dyn Write) -> R
             .collect();
         write_value(&list, out)?;
         writeln!(out)?;
-        return Ok(());
     }
     if hits.is_empty() {
-        writeln!(out, "no match for \"{}\"", p.plain(&a.query))?;
+        return Err(Failure::NoMatch(format!(
+            "no node matches {}",
+            resolve::quoted(&query)
+        )));
+    }
+    if a.json {
         return Ok(());
     }
     let width = hits
@@ -68,8 +74,14 @@ fn kind_badge(graph: &Graph, kind: &str, p: Paint) -> String {
 }
 
 /// `mlkg show`.
-pub fn show(graph: &Graph, a: &ShowArgs, p: Paint, out: &mut dyn Write) -> Result<(), Failure> {
-    let ix = resolve(graph, &a.node)?;
+pub fn show(
+    graph: &Graph,
+    a: &ShowArgs,
+    p: Paint,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
+    let ix = resolve::node(graph, &a.node, err)?;
     if a.json {
         write_value(&show_json(graph, ix), out)?;
         writeln!(out)?;

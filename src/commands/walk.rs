@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde_json::{Value, json};
 
-use super::{Failure, Paint, check_rels, resolve};
+use super::{Failure, Paint, resolve};
 use crate::cli::{DirArg, NeighborsArgs, PathArgs};
 use crate::export::json::write_value;
 use crate::graph::Graph;
@@ -16,15 +16,16 @@ pub fn neighbors(
     a: &NeighborsArgs,
     p: Paint,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<(), Failure> {
-    check_rels(graph, &a.rel)?;
-    let root = resolve(graph, &a.node)?;
+    let rels = resolve::relations(graph, &a.rel)?;
+    let root = resolve::node(graph, &a.node, err)?;
     let walk = match a.dir {
         DirArg::Out => Walk::Out,
         DirArg::In => Walk::In,
         DirArg::Both => Walk::Both,
     };
-    let reached = graph.neighbourhood(root, a.depth, &a.rel, walk);
+    let reached = graph.neighbourhood(root, a.depth, &rels, walk);
     if a.json {
         let list: Vec<Value> = reached
             .iter()
@@ -88,11 +89,18 @@ fn reading(graph: &Graph, link: &Link) -> (&'static str, String) {
 }
 
 /// `mlkg path`.
-pub fn path(graph: &Graph, a: &PathArgs, p: Paint, out: &mut dyn Write) -> Result<(), Failure> {
-    check_rels(graph, &a.rel)?;
-    let from = resolve(graph, &a.from)?;
-    let to = resolve(graph, &a.to)?;
-    let Some(steps) = graph.shortest_path(from, to, &a.rel) else {
+pub fn path(
+    graph: &Graph,
+    a: &PathArgs,
+    p: Paint,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
+    let rels = resolve::relations(graph, &a.rel)?;
+    let resolver = crate::graph::resolve::Resolver::new(graph);
+    let from = resolve::node_with(&resolver, graph, &a.from, err)?;
+    let to = resolve::node_with(&resolver, graph, &a.to, err)?;
+    let Some(steps) = graph.shortest_path(from, to, &rels) else {
         return Err(Failure::NotFound(format!(
             "no path links \"{}\" and \"{}\"{}",
             graph.node(from).id,
