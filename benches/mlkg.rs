@@ -11,12 +11,12 @@ use std::path::PathBuf;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use mlkg::export::{self, Filter, Format};
+use mlkg::graph::NodeIndex;
 use mlkg::graph::load::{load_embedded, load_str};
 use mlkg::graph::query::Walk;
 use mlkg::graph::search::{SearchIndex, Typing};
 use mlkg::graph::{Graph, Source};
 use mlkg::tui::{Action, App};
-use petgraph::graph::NodeIndex;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -50,7 +50,9 @@ fn load(text: &str) -> Graph {
 /// Draws one frame of the explorer at 200x50 into a test backend.
 fn frame(app: &mut App, terminal: &mut Terminal<TestBackend>) {
     terminal
-        .draw(|f| mlkg::tui::view::view(app, f))
+        .draw(|f| {
+            mlkg::tui::view::draw(app, f);
+        })
         .expect("draw");
 }
 

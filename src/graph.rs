@@ -23,7 +23,9 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use indexmap::IndexMap;
-use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::graph::DiGraph;
+/// The index of a node or an edge in a [`Graph`]: stable while the graph lives.
+pub use petgraph::graph::{EdgeIndex, NodeIndex};
 use serde::{Deserialize, Serialize};
 
 pub use diagnostic::{Diagnostic, Severity};
@@ -158,6 +160,8 @@ pub struct Graph {
     /// Nodes and edges, in file order.
     pub g: DiGraph<Node, EdgeData>,
     index: FxHashMap<String, NodeIndex>,
+    /// Labels that more than one node has (lowercase), found on first use.
+    shared_labels: std::sync::OnceLock<rustc_hash::FxHashSet<String>>,
     /// Where the graph came from.
     pub source: Source,
 }
@@ -236,6 +240,7 @@ impl Graph {
             relations,
             g,
             index,
+            shared_labels: std::sync::OnceLock::new(),
             source,
         }
     }
@@ -300,6 +305,110 @@ impl Graph {
     /// Number of edges.
     pub fn edge_count(&self) -> usize {
         self.g.edge_count()
+    }
+
+    /// Every node's index, in file order.
+    pub fn node_indices(&self) -> impl Iterator<Item = NodeIndex> + '_ {
+        self.g.node_indices()
+    }
+
+    /// Every node, in file order.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> + '_ {
+        self.g.node_weights()
+    }
+
+    /// What an edge carries.
+    pub fn edge(&self, e: EdgeIndex) -> &EdgeData {
+        &self.g[e]
+    }
+
+    /// The node an edge starts from and the node it ends at.
+    pub fn endpoints(&self, e: EdgeIndex) -> (NodeIndex, NodeIndex) {
+        self.g
+            .edge_endpoints(e)
+            .expect("edge index from this graph")
+    }
+
+    /// Every edge with its ends, in file order.
+    pub fn edges(&self) -> impl Iterator<Item = (EdgeIndex, NodeIndex, NodeIndex, &EdgeData)> + '_ {
+        use petgraph::visit::EdgeRef;
+        self.g
+            .edge_references()
+            .map(|e| (e.id(), e.source(), e.target(), e.weight()))
+    }
+
+    /// How many nodes each kind has, in one pass.
+    pub fn kind_counts(&self) -> FxHashMap<&str, usize> {
+        let mut counts = FxHashMap::default();
+        for n in self.g.node_weights() {
+            *counts.entry(n.kind.as_str()).or_default() += 1;
+        }
+        counts
+    }
+
+    /// How many edges each relation has, in one pass.
+    pub fn rel_counts(&self) -> FxHashMap<&str, usize> {
+        let mut counts = FxHashMap::default();
+        for e in self.g.edge_weights() {
+            *counts.entry(e.rel.as_str()).or_default() += 1;
+        }
+        counts
+    }
+
+    /// How many connected pieces the graph has, edges read both ways.
+    pub fn component_count(&self) -> usize {
+        petgraph::algo::connected_components(&self.g)
+    }
+
+    /// Whether another node has the same label (ignoring case).
+    pub fn label_is_shared(&self, ix: NodeIndex) -> bool {
+        let shared = self.shared_labels.get_or_init(|| {
+            let mut seen: FxHashMap<String, bool> = FxHashMap::default();
+            for n in self.g.node_weights() {
+                seen.entry(n.label.to_lowercase())
+                    .and_modify(|twice| *twice = true)
+                    .or_insert(false);
+            }
+            seen.into_iter()
+                .filter(|(_, t)| *t)
+                .map(|(l, _)| l)
+                .collect()
+        });
+        !shared.is_empty() && shared.contains(&self.g[ix].label.to_lowercase())
+    }
+
+    /// The node a node belongs to, to tell same-named nodes apart: the
+    /// other end of its `part_of` edge, else the algorithm it is a
+    /// hyperparameter of.
+    pub fn owner(&self, ix: NodeIndex) -> Option<NodeIndex> {
+        use petgraph::visit::EdgeRef;
+        let out = self.g.edges_directed(ix, petgraph::Direction::Outgoing);
+        let part_of = out
+            .filter(|e| e.weight().rel == "part_of")
+            .map(|e| e.target());
+        let inc = self.g.edges_directed(ix, petgraph::Direction::Incoming);
+        let hyper = inc
+            .filter(|e| e.weight().rel == "hyperparameter")
+            .map(|e| e.source());
+        part_of.chain(hyper).next()
+    }
+
+    /// A node's label as people should read it in a list: with `· owner`
+    /// when another node has the same label (`k · K-Means`, `k · k-NN`), the
+    /// id's namespace (`kmeans` of `kmeans.k`) standing in for an owner.
+    pub fn display_name(&self, ix: NodeIndex) -> String {
+        let label = crate::text::visible(&self.g[ix].label).into_owned();
+        if !self.label_is_shared(ix) {
+            return label;
+        }
+        let owner = match self.owner(ix) {
+            Some(o) => self.g[o].label.clone(),
+            None => match self.g[ix].id.rsplit_once('.') {
+                Some((space, _)) => space.to_string(),
+                None => return label,
+            },
+        };
+        format!("{label} · {}", crate::text::visible(&owner))
     }
 
     /// Number of edges at a node, both directions.

@@ -1,44 +1,52 @@
-//! The interactive explorer: the event loop that reads a terminal event,
-//! finds its action in the key table, updates the state and draws it, and
-//! watches the graph file to reload it when it changes.
+//! The interactive explorer. The event loop gathers every source (the
+//! terminal, a clock tick, the graph file's watcher, signals and work
+//! finished on other threads) into one channel of [`Event`]s, feeds them to
+//! [`App::update`], carries out the [`Effect`]s it returns (loads on a
+//! thread of their own, so the last good graph stays usable), and draws
+//! each frame inside a synchronized update.
 //!
-//! Submodules: `action` (the verbs), `keymap` (the one key table), `app`
-//! (state and update), `view` (layout), `widgets` (each part of the screen).
+//! Submodules: `action` (the verbs and effects), `event` (the events),
+//! `keymap` (the one key table), `app` (state and update), `list` (the list
+//! component), `input` (the text inputs), `views` (path mode, the
+//! local-graph view), `view` (layout and drawing), `screen` (the hit map),
+//! `widgets` (the main screen's parts), `term` (entering and restoring the
+//! terminal), `watch` (the file watcher and loads off the UI thread).
 
 pub mod action;
 pub mod app;
+pub mod event;
+pub mod input;
 pub mod keymap;
+pub mod list;
+pub mod screen;
+pub mod term;
 pub mod view;
+pub mod views;
+mod watch;
 pub mod widgets;
 
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant, SystemTime};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::{Duration, Instant};
 
-use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyboardEnhancementFlags, MouseButton,
-    MouseEvent, MouseEventKind, PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
-};
-use crossterm::execute;
-use ratatui::DefaultTerminal;
+use crossterm::event::{self as ct, MouseButton, MouseEventKind};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::export::{self, Format, Selection};
-use crate::graph::check::Warnings;
-use crate::graph::load;
 
 pub use action::{Action, Effect};
 pub use app::App;
+pub use event::Event;
 
-/// How often the graph file is looked at.
-const WATCH_EVERY: Duration = Duration::from_millis(300);
+use event::{Mouse, MouseKind, TICK_MS};
+use screen::ScreenMap;
+
 /// Two clicks on one cell within this time are a double click.
 const DOUBLE_CLICK: Duration = Duration::from_millis(400);
-/// How long a status message stays.
-const MESSAGE_FOR: Duration = Duration::from_secs(6);
 
 /// How the explorer ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,49 +57,36 @@ pub enum Ended {
     Signal(i32),
 }
 
+/// What reaches the event loop.
+enum Msg {
+    /// A terminal event, to be resolved against the last frame.
+    Term(ct::Event),
+    /// An event for the state.
+    App(Event),
+    /// A signal asked the explorer to stop.
+    Stop,
+}
+
 /// Runs the explorer until the user quits or a signal asks it to stop,
 /// watching `watch` (the graph file, when the graph came from one). The
 /// terminal is restored on every way out, a panic or a signal included.
 pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<Ended> {
-    // A signal raises a flag; the loop sees it within one poll and leaves
-    // the normal way, restoring the terminal. When the terminal has gone
-    // away (a hangup), crossterm's read can spin on end-of-file and never
-    // return to the loop: then the watcher restores what it can and exits.
+    let (tx, rx) = mpsc::channel();
     let signalled = Arc::new(AtomicUsize::new(0));
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    let flag = Arc::clone(&signalled);
-    std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            flag.store(sig as usize, Ordering::SeqCst);
-            std::thread::sleep(Duration::from_secs(1));
-            ratatui::restore();
-            std::process::exit(128 + sig);
-        }
-    });
-    let mut terminal = ratatui::try_init()?;
-    let enhanced = matches!(
-        crossterm::terminal::supports_keyboard_enhancement(),
-        Ok(true)
-    );
-    let setup = || -> io::Result<()> {
-        execute!(io::stdout(), EnableMouseCapture)?;
-        if enhanced {
-            execute!(
-                io::stdout(),
-                PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
-            )?;
-        }
-        Ok(())
-    };
+    watch_signals(tx.clone(), Arc::clone(&signalled))?;
+    let mut terminal = term::enter()?;
     let chained = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        undo_setup(enhanced);
+        term::restore();
         chained(info);
     }));
-    let result =
-        setup().and_then(|()| event_loop(&mut terminal, &mut app, watch.as_deref(), &signalled));
-    undo_setup(enhanced);
-    ratatui::restore();
+    spawn_input(tx.clone());
+    spawn_ticks(tx.clone());
+    let loader = watch.map(|path| watch::Loader::start(path, tx.clone()));
+    let size = terminal.size()?;
+    app.update(Event::Resize(size.width, size.height));
+    let result = event_loop(&mut terminal, &mut app, &rx, loader.as_ref());
+    term::restore();
     result?;
     Ok(match signalled.load(Ordering::SeqCst) {
         0 => Ended::Quit,
@@ -99,112 +94,183 @@ pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<Ended> {
     })
 }
 
-fn undo_setup(enhanced: bool) {
-    let mut out = io::stdout();
-    if enhanced {
-        let _ = execute!(out, PopKeyboardEnhancementFlags);
-    }
-    let _ = execute!(out, DisableMouseCapture);
-    let _ = out.flush();
+/// A signal stops the loop, which restores the terminal; if the loop does
+/// not get there within a second (a terminal gone away can keep it busy),
+/// this thread restores the terminal itself and exits.
+fn watch_signals(tx: Sender<Msg>, signalled: Arc<AtomicUsize>) -> io::Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            signalled.store(sig as usize, Ordering::SeqCst);
+            let _ = tx.send(Msg::Stop);
+            std::thread::sleep(Duration::from_secs(1));
+            term::restore();
+            std::process::exit(128 + sig);
+        }
+    });
+    Ok(())
 }
 
-/// What the watcher compares: modification time and size.
-type Stamp = Option<(SystemTime, u64)>;
+fn spawn_input(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        while let Ok(ev) = ct::read() {
+            if tx.send(Msg::Term(ev)).is_err() {
+                break;
+            }
+        }
+    });
+}
 
-fn stamp(path: &Path) -> Stamp {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
+fn spawn_ticks(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        while tx.send(Msg::App(Event::Tick)).is_ok() {
+            std::thread::sleep(Duration::from_millis(TICK_MS));
+        }
+    });
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    watch: Option<&Path>,
-    signalled: &AtomicUsize,
+    rx: &Receiver<Msg>,
+    loader: Option<&watch::Loader>,
 ) -> io::Result<()> {
+    let mut map = term::draw_synchronized(terminal, |f| view::draw(app, f))?;
+    let mut clicks = Clicks::default();
     // For the tests of what a panic leaves behind (tests/tui_tmux.rs).
-    let panic_for_tests = std::env::var_os("MLKG_TEST_PANIC").is_some();
-    let mut seen = watch.map(stamp);
-    let mut last_watch = Instant::now();
-    let mut last_click: Option<(Instant, u16, u16)> = None;
-    let mut message = (app.message_seq, Instant::now());
-    while app.running && signalled.load(Ordering::SeqCst) == 0 {
-        terminal.draw(|frame| view::view(app, frame))?;
-        if panic_for_tests {
-            panic!("MLKG_TEST_PANIC is set: a panic inside the event loop");
-        }
-        let wait = WATCH_EVERY.saturating_sub(last_watch.elapsed());
-        if event::poll(wait)? {
-            // Everything waiting is applied before the next frame, and a burst
-            // of typing is searched once, for the latest query.
-            loop {
-                let ev = event::read()?;
-                if let Some(action) = to_action(app, ev, &mut last_click)
-                    && let Some(effect) = app.apply(action)
-                {
-                    perform(app, effect);
-                }
-                if !app.running || !event::poll(Duration::ZERO)? {
-                    break;
-                }
+    #[cfg(debug_assertions)]
+    if std::env::var_os("MLKG_TEST_PANIC").is_some() {
+        panic!("MLKG_TEST_PANIC is set: a panic inside the event loop");
+    }
+    while app.running {
+        let Ok(first) = rx.recv() else { break };
+        // Everything waiting is applied before the next frame, and a burst
+        // of typing is searched once, for the latest query.
+        let mut effects = Vec::new();
+        for msg in std::iter::once(first).chain(rx.try_iter().take(4096)) {
+            let event = match msg {
+                Msg::Stop => return Ok(()),
+                Msg::App(e) => Some(e),
+                Msg::Term(e) => clicks.resolve(e, &map),
+            };
+            if let Some(e) = event {
+                effects.extend(app.apply(e));
             }
-            app.settle();
-        }
-        if last_watch.elapsed() >= WATCH_EVERY {
-            last_watch = Instant::now();
-            if let (Some(path), Some(before)) = (watch, seen.as_mut()) {
-                let now = stamp(path);
-                if now != *before {
-                    *before = now;
-                    app.reloaded(load::load_path_with(path, Warnings::Skip));
-                }
+            if !app.running {
+                return Ok(());
             }
         }
-        if app.message_seq != message.0 {
-            message = (app.message_seq, Instant::now());
-        } else if app.message.is_some() && message.1.elapsed() >= MESSAGE_FOR {
-            app.expire_message(message.0);
+        app.settle();
+        for effect in effects {
+            perform_with(app, effect, loader);
         }
+        map = term::draw_synchronized(terminal, |f| view::draw(app, f))?;
     }
     Ok(())
 }
 
-/// The action of a terminal event, turning two quick clicks into a double click.
-fn to_action(app: &App, ev: Event, last_click: &mut Option<(Instant, u16, u16)>) -> Option<Action> {
-    match ev {
-        Event::Key(key) => keymap::action_for(app.scope(), key),
-        Event::Mouse(MouseEvent {
-            kind, column, row, ..
-        }) => match kind {
-            MouseEventKind::Down(MouseButton::Left) => {
-                let double = last_click.is_some_and(|(at, c, r)| {
-                    at.elapsed() <= DOUBLE_CLICK && c == column && r == row
-                });
-                if double {
-                    *last_click = None;
-                    Some(Action::DoubleClick(column, row))
-                } else {
-                    *last_click = Some((Instant::now(), column, row));
-                    Some(Action::Click(column, row))
-                }
+/// Turns terminal events into the state's events, two quick clicks on one
+/// cell into a double click, the mouse into what the last frame drew there.
+#[derive(Default)]
+struct Clicks {
+    last: Option<(Instant, u16, u16)>,
+}
+
+impl Clicks {
+    fn resolve(&mut self, ev: ct::Event, map: &ScreenMap) -> Option<Event> {
+        match ev {
+            ct::Event::Key(key) => Some(Event::Key(key)),
+            ct::Event::Paste(text) => Some(Event::Paste(text)),
+            ct::Event::Resize(w, h) => Some(Event::Resize(w, h)),
+            ct::Event::Mouse(m) => {
+                let (col, row) = (m.column, m.row);
+                let kind = match m.kind {
+                    MouseEventKind::Down(MouseButton::Left) => {
+                        let double = self.last.is_some_and(|(at, c, r)| {
+                            at.elapsed() <= DOUBLE_CLICK && c == col && r == row
+                        });
+                        self.last = (!double).then(|| (Instant::now(), col, row));
+                        if double {
+                            MouseKind::DoubleClick
+                        } else {
+                            MouseKind::Click
+                        }
+                    }
+                    MouseEventKind::ScrollUp => MouseKind::WheelUp,
+                    MouseEventKind::ScrollDown => MouseKind::WheelDown,
+                    _ => return None,
+                };
+                let target = map.target_at(col, row);
+                Some(Event::Mouse(Mouse { kind, target }))
             }
-            MouseEventKind::ScrollUp => Some(Action::WheelUp(column, row)),
-            MouseEventKind::ScrollDown => Some(Action::WheelDown(column, row)),
             _ => None,
-        },
-        _ => None,
+        }
     }
 }
 
-/// Carries out an effect and tells the state how it went.
+/// Carries out an effect on this thread (an export; a load finds nothing
+/// to read), feeding its result back to the state.
 pub fn perform(app: &mut App, effect: Effect) {
+    perform_with(app, effect, None);
+}
+
+/// Carries out an effect; its result comes back as an event.
+fn perform_with(app: &mut App, effect: Effect, loader: Option<&watch::Loader>) {
     match effect {
-        Effect::Export { path, filter } => {
+        Effect::Load { generation } => match loader {
+            Some(l) => l.load(generation),
+            None => {
+                app.update(Event::Unchanged { generation });
+            }
+        },
+        Effect::Export {
+            path,
+            filter,
+            format,
+            overwrite,
+        } => {
+            if !overwrite && std::fs::symlink_metadata(&path).is_ok() {
+                app.update(Event::ExportWouldReplace { path });
+                return;
+            }
             let nodes = Selection::new(&app.graph, &filter).nodes.len();
             let result = export::write_atomic(&path, app.graph.source.path(), |w| {
-                export::write(&app.graph, &filter, Format::Dot, w)
+                export::write(&app.graph, &filter, format, w)
             });
-            app.exported(&path, nodes, result);
+            app.update(Event::Exported {
+                path,
+                nodes,
+                result,
+            });
         }
     }
+}
+
+/// The file and format an export typed in the explorer names: `~` is the
+/// home folder, the format comes from the extension.
+pub fn export_target(typed: &str) -> Result<(PathBuf, Format), String> {
+    let path = match typed.strip_prefix("~/") {
+        Some(rest) => match std::env::var_os("HOME") {
+            Some(home) => Path::new(&home).join(rest),
+            None => return Err("~ names the home folder, but HOME is not set".into()),
+        },
+        None => PathBuf::from(typed),
+    };
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let format = match ext.to_ascii_lowercase().as_str() {
+        "dot" | "gv" => Format::Dot,
+        "mmd" | "mermaid" => Format::Mermaid,
+        "json" => Format::Json,
+        _ => {
+            return Err(format!(
+                "unknown export format {:?}: end the name in .dot, .gv, .mmd or .json",
+                if ext.is_empty() {
+                    "(no extension)"
+                } else {
+                    ext
+                }
+            ));
+        }
+    };
+    Ok((path, format))
 }

@@ -334,7 +334,7 @@ fn row6_the_explorer_sends_no_control_from_the_graph_to_the_terminal() {
     let graph = load_str(&hostile_graph(), source()).unwrap().graph;
     let start = graph.find("a");
     for size in [(120, 40), (60, 20)] {
-        let mut app = App::new(graph.clone(), start);
+        let app = App::new(graph.clone(), start);
         let mut bytes: Vec<u8> = Vec::new();
         {
             let backend = CrosstermBackend::new(&mut bytes);
@@ -348,7 +348,9 @@ fn row6_the_explorer_sends_no_control_from_the_graph_to_the_terminal() {
             )
             .unwrap();
             terminal
-                .draw(|f| mlkg::tui::view::view(&mut app, f))
+                .draw(|f| {
+                    mlkg::tui::view::draw(&app, f);
+                })
                 .unwrap();
         }
         let stream = String::from_utf8(bytes).unwrap();
@@ -760,7 +762,7 @@ fn row12_any_size_and_a_resize_storm_render_without_panic() {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     let graph = load_str(&hostile_graph(), source()).unwrap().graph;
-    let mut app = App::new(graph, None);
+    let app = App::new(graph, None);
     let mut terminal = Terminal::new(TestBackend::new(0, 0)).unwrap();
     let sizes = [
         (0, 0),
@@ -782,7 +784,9 @@ fn row12_any_size_and_a_resize_storm_render_without_panic() {
                 .resize(ratatui::layout::Rect::new(0, 0, w, h))
                 .unwrap();
             terminal
-                .draw(|f| mlkg::tui::view::view(&mut app, f))
+                .draw(|f| {
+                    mlkg::tui::view::draw(&app, f);
+                })
                 .unwrap();
         }
     }
@@ -819,10 +823,12 @@ fn row7_wide_emoji_and_rtl_text_stays_inside_its_pane() {
             .expect("loads")
             .graph;
         let start = graph.find("a");
-        let mut app = App::new(graph, start);
+        let app = App::new(graph, start);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         terminal
-            .draw(|f| mlkg::tui::view::view(&mut app, f))
+            .draw(|f| {
+                mlkg::tui::view::draw(&app, f);
+            })
             .unwrap();
         terminal.backend().buffer().clone()
     };

@@ -8,7 +8,9 @@ use std::path::Path;
 use mlkg::graph::load::load_path;
 use mlkg::tui::action::Action;
 use mlkg::tui::app::{App, Pane};
-use mlkg::tui::view::view;
+use mlkg::tui::event::{Event, Mouse, MouseKind};
+use mlkg::tui::screen::ScreenMap;
+use mlkg::tui::view;
 use mlkg::tui::widgets::{MATCHED, SELECTED};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -22,10 +24,23 @@ fn app_on(id: Option<&str>) -> App {
     App::new(graph, start)
 }
 
-fn draw(app: &mut App, w: u16, h: u16) -> Buffer {
+/// Draws a frame as the event loop does: the size is told to the state
+/// first, then the state is drawn (without changing it).
+fn draw_map(app: &mut App, w: u16, h: u16) -> (Buffer, ScreenMap) {
+    app.update(Event::Resize(w, h));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| view(app, f)).unwrap();
-    terminal.backend().buffer().clone()
+    let mut map = ScreenMap::default();
+    terminal.draw(|f| map = view::draw(app, f)).unwrap();
+    (terminal.backend().buffer().clone(), map)
+}
+
+fn draw(app: &mut App, w: u16, h: u16) -> Buffer {
+    draw_map(app, w, h).0
+}
+
+fn mouse(app: &mut App, map: &ScreenMap, kind: MouseKind, x: u16, y: u16) {
+    let target = map.target_at(x, y);
+    app.update(Event::Mouse(Mouse { kind, target }));
 }
 
 fn text(buf: &Buffer) -> String {
@@ -97,7 +112,7 @@ fn main_screen_narrow() {
 fn main_screen_narrow_node_pane() {
     let mut app = main_screen();
     app.update(Action::PrevPane);
-    assert_eq!(app.pane, Pane::Node);
+    assert_eq!(app.main.pane, Pane::Node);
     insta::assert_snapshot!(screen(&mut app, 60, 20));
 }
 
@@ -218,7 +233,7 @@ fn the_selected_neighbour_row_is_styled() {
 #[test]
 fn clicks_select_and_double_clicks_open() {
     let mut app = main_screen();
-    let buf = draw(&mut app, 120, 40);
+    let (buf, map) = draw_map(&mut app, 120, 40);
     let s = text(&buf);
     let find = |label: &str| {
         s.lines()
@@ -230,24 +245,24 @@ fn clicks_select_and_double_clicks_open() {
             .unwrap()
     };
     let (x, y) = find("LibSVM");
-    app.update(Action::Click(x, y));
-    assert_eq!(app.pane, Pane::Neighbours);
+    mouse(&mut app, &map, MouseKind::Click, x, y);
+    assert_eq!(app.main.pane, Pane::Neighbours);
     assert!(
-        matches!(app.rows[app.row_sel], mlkg::tui::app::Row::Node { node, .. } if app.graph.node(node).id == "libsvm")
+        matches!(app.main.selected_row(), Some(mlkg::tui::app::Row::Node { node, .. }) if app.graph.node(*node).id == "libsvm")
     );
-    app.update(Action::DoubleClick(x, y));
+    mouse(&mut app, &map, MouseKind::DoubleClick, x, y);
     assert_eq!(app.graph.node(app.focus.unwrap()).id, "libsvm");
-    draw(&mut app, 120, 40);
+    let (_, map) = draw_map(&mut app, 120, 40);
     let (x, y) = (5, 5);
-    app.update(Action::Click(x, y));
-    assert_eq!(app.pane, Pane::Hits);
-    assert_eq!(app.hit_sel, 1);
-    app.update(Action::WheelDown(x, y));
-    assert_eq!(app.hit_sel, 4, "the wheel moves three rows");
+    mouse(&mut app, &map, MouseKind::Click, x, y);
+    assert_eq!(app.main.pane, Pane::Hits);
+    assert_eq!(app.main.hit_list.sel, 1);
+    mouse(&mut app, &map, MouseKind::WheelDown, x, y);
+    assert_eq!(app.main.hit_list.sel, 4, "the wheel moves three rows");
 }
 
 #[test]
-fn every_small_size_renders_without_panic() {
+fn the_boundary_sizes_render_without_panic() {
     let mut screens = vec![
         main_screen(),
         path_screen(),
@@ -265,14 +280,15 @@ fn every_small_size_renders_without_panic() {
     let mut depth2 = graph_screen();
     depth2.update(Action::DepthMore);
     screens.push(depth2);
+    // Each size where the layout changes, and one either side of it.
+    let widths = [0, 1, 2, 3, 4, 5, 9, 16, 40, 79, 80, 99, 100, 101, 400];
+    let heights = [0, 1, 2, 3, 4, 5, 6, 7, 8, 12, 24, 100];
     for app in &mut screens {
-        for w in 1..=40 {
-            for h in 1..=12 {
+        for w in widths {
+            for h in heights {
                 draw(app, w, h);
             }
         }
-        draw(app, 0, 0);
-        draw(app, 400, 3);
     }
 }
 

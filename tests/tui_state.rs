@@ -6,8 +6,11 @@ use std::path::{Path, PathBuf};
 
 use mlkg::graph::load::load_path;
 use mlkg::tui::action::{Action, Effect};
-use mlkg::tui::app::{App, Mode, Overlay, Pane, PickWhat, Row};
+use mlkg::tui::app::{App, Mode, Overlay, Pane, PickWhat, Reload, Row};
+use mlkg::tui::event::Event;
 use mlkg::tui::keymap::{self, Key, Scope, TABLE};
+use mlkg::tui::views::graph::GraphView;
+use mlkg::tui::views::path::PathView;
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui.ron")
@@ -32,7 +35,7 @@ fn focus(app: &App) -> &str {
 }
 
 fn run(app: &mut App, actions: &[Action]) -> Vec<Effect> {
-    actions.iter().filter_map(|a| app.update(*a)).collect()
+    actions.iter().flat_map(|a| app.update(*a)).collect()
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -45,17 +48,16 @@ fn type_text(app: &mut App, text: &str) {
 fn press(app: &mut App, keys: &[Key]) -> Vec<Effect> {
     let mut effects = Vec::new();
     for &k in keys {
-        if let Some(a) = keymap::lookup(app.scope(), k)
-            && let Some(e) = app.update(a)
-        {
-            effects.push(e);
+        if let Some(a) = keymap::lookup(app.scope(), k) {
+            effects.extend(app.update(a));
         }
     }
     effects
 }
 
 fn hit_ids(app: &App) -> Vec<String> {
-    app.hits
+    app.main
+        .hits
         .iter()
         .map(|h| app.graph.node(h.node).id.clone())
         .collect()
@@ -72,21 +74,58 @@ fn trail(app: &App) -> Vec<String> {
 /// Selects the neighbour row showing a node.
 fn select_row(app: &mut App, id: &str) {
     let want = app.graph.find(id).expect("node exists");
-    app.row_sel = app
+    let at = app
+        .main
         .rows
         .iter()
         .position(|r| matches!(r, Row::Node { node, .. } if *node == want))
         .unwrap_or_else(|| panic!("{id} is not among the neighbours"));
+    app.main.row_list.select(at);
+}
+
+fn path(app: &App) -> &PathView {
+    match &app.mode {
+        Mode::Path(v) => v,
+        other => panic!("not in path mode: {other:?}"),
+    }
+}
+
+fn gview(app: &App) -> &GraphView {
+    match &app.mode {
+        Mode::Graph(v) => v,
+        other => panic!("not in the graph view: {other:?}"),
+    }
+}
+
+fn in_main(app: &App) -> bool {
+    matches!(app.mode, Mode::Main) && !app.main.typing
+}
+
+/// Reads the graph file again the way the event loop does: the file
+/// changed, a load is asked for, and its result comes back.
+fn reload(app: &mut App, path: &Path) {
+    let effects = app.update(Event::FileChanged);
+    let [Effect::Load { generation }] = effects.as_slice() else {
+        panic!("a change asks for a load: {effects:?}")
+    };
+    let result = load_path(path).map(|l| Reload {
+        index: mlkg::graph::search::SearchIndex::new(&l.graph),
+        graph: l.graph,
+    });
+    app.update(Event::Loaded {
+        generation: *generation,
+        result: Box::new(result),
+    });
 }
 
 #[test]
 fn starts_on_xgboost_with_the_search_box_ready() {
     let app = app();
     assert_eq!(focus(&app), "xgboost");
-    assert_eq!(app.mode, Mode::Search);
     assert_eq!(app.scope(), Scope::Search);
-    assert_eq!(app.hits.len(), 25, "an empty query lists every node");
-    assert_eq!(hit_ids(&app)[app.hit_sel], "xgboost");
+    assert_eq!(app.scope(), Scope::Search);
+    assert_eq!(app.main.hits.len(), 25, "an empty query lists every node");
+    assert_eq!(hit_ids(&app)[app.main.hit_list.sel], "xgboost");
     assert_eq!(trail(&app), ["xgboost"]);
 }
 
@@ -94,8 +133,8 @@ fn starts_on_xgboost_with_the_search_box_ready() {
 fn a_start_node_opens_the_main_screen_on_its_neighbours() {
     let app = app_on("relu");
     assert_eq!(focus(&app), "relu");
-    assert_eq!(app.mode, Mode::Browse);
-    assert_eq!(app.pane, Pane::Neighbours);
+    assert!(in_main(&app));
+    assert_eq!(app.main.pane, Pane::Neighbours);
 }
 
 #[test]
@@ -116,8 +155,8 @@ fn typing_reranks_the_hits_on_every_keystroke() {
         "deleting goes back to the same ranking"
     );
     app.update(Action::ClearInput);
-    assert_eq!(app.query, "");
-    assert_eq!(app.hits.len(), 25);
+    assert_eq!(app.main.query.text(), "");
+    assert_eq!(app.main.hits.len(), 25);
 }
 
 #[test]
@@ -125,7 +164,7 @@ fn keys_in_the_search_box_type_text_rather_than_act() {
     let mut app = app();
     press(&mut app, &[Key::Char('q'), Key::Char('j')]);
     assert!(app.running, "q typed in the search box does not quit");
-    assert_eq!(app.query, "qj");
+    assert_eq!(app.main.query.text(), "qj");
     press(&mut app, &[Key::Esc, Key::Char('q')]);
     assert!(!app.running, "q quits once the search box is left");
 }
@@ -147,8 +186,8 @@ fn enter_opens_the_selected_hit_and_moves_to_its_neighbours() {
     type_text(&mut app, "relu");
     app.update(Action::Open);
     assert_eq!(focus(&app), "relu");
-    assert_eq!(app.mode, Mode::Browse);
-    assert_eq!(app.pane, Pane::Neighbours);
+    assert!(in_main(&app));
+    assert_eq!(app.main.pane, Pane::Neighbours);
     assert_eq!(trail(&app), ["xgboost", "relu"]);
 }
 
@@ -156,17 +195,18 @@ fn enter_opens_the_selected_hit_and_moves_to_its_neighbours() {
 fn moving_through_hits_stops_at_the_ends() {
     let mut app = app();
     type_text(&mut app, "xgboost");
-    let n = app.hits.len();
+    let n = app.main.hits.len();
     run(&mut app, &[Action::MoveDown; 40]);
-    assert_eq!(app.hit_sel, n - 1);
+    assert_eq!(app.main.hit_list.sel, n - 1);
     run(&mut app, &[Action::MoveUp; 40]);
-    assert_eq!(app.hit_sel, 0);
+    assert_eq!(app.main.hit_list.sel, 0);
 }
 
 #[test]
 fn neighbours_are_grouped_by_relation_and_direction() {
     let app = app_on("vanishing-gradient");
     let headings: Vec<String> = app
+        .main
         .rows
         .iter()
         .filter_map(|r| match r {
@@ -181,15 +221,17 @@ fn neighbours_are_grouped_by_relation_and_direction() {
 fn a_long_group_folds_and_unfolds() {
     let mut app = app_on("xgboost");
     let more = app
+        .main
         .rows
         .iter()
         .position(|r| matches!(r, Row::More { hidden: 3, .. }))
         .expect("the 8 hyperparameters fold to 5 and +3 more");
-    app.row_sel = more;
+    app.main.row_list.select(more);
     app.update(Action::Open);
     assert_eq!(focus(&app), "xgboost", "opening +N more unfolds, stays");
-    assert!(!app.rows.iter().any(|r| matches!(r, Row::More { .. })));
+    assert!(!app.main.rows.iter().any(|r| matches!(r, Row::More { .. })));
     let hyper = app
+        .main
         .rows
         .iter()
         .filter(|r| matches!(r, Row::Node { node, .. } if app.graph.node(*node).kind == "hyperparameter"))
@@ -201,12 +243,12 @@ fn a_long_group_folds_and_unfolds() {
 fn open_a_neighbour_then_go_back_to_the_same_row() {
     let mut app = app_on("xgboost");
     select_row(&mut app, "libsvm");
-    let row = app.row_sel;
+    let row = app.main.row_list.sel;
     press(&mut app, &[Key::Char('l')]);
     assert_eq!(focus(&app), "libsvm");
     press(&mut app, &[Key::Char('h')]);
     assert_eq!(focus(&app), "xgboost");
-    assert_eq!(app.row_sel, row, "back lands on the row left");
+    assert_eq!(app.main.row_list.sel, row, "back lands on the row left");
     press(&mut app, &[Key::Backspace]);
     assert_eq!(focus(&app), "xgboost", "nothing before the start");
     assert!(app.message.is_some());
@@ -242,25 +284,28 @@ fn the_jump_list_walks_back_and_forward_and_drops_what_was_ahead() {
 #[test]
 fn panes_cycle_both_ways() {
     let mut app = app_on("xgboost");
-    assert_eq!(app.pane, Pane::Neighbours);
+    assert_eq!(app.main.pane, Pane::Neighbours);
     app.update(Action::NextPane);
-    assert_eq!(app.pane, Pane::Hits);
+    assert_eq!(app.main.pane, Pane::Hits);
     app.update(Action::NextPane);
-    assert_eq!(app.pane, Pane::Node);
+    assert_eq!(app.main.pane, Pane::Node);
     app.update(Action::PrevPane);
-    assert_eq!(app.pane, Pane::Hits);
+    assert_eq!(app.main.pane, Pane::Hits);
     app.update(Action::PrevPane);
-    assert_eq!(app.pane, Pane::Neighbours);
+    assert_eq!(app.main.pane, Pane::Neighbours);
 }
 
 #[test]
 fn top_and_bottom_skip_headings() {
     let mut app = app_on("xgboost");
     app.update(Action::Bottom);
-    assert!(matches!(app.rows[app.row_sel], Row::Node { .. }));
-    assert_eq!(app.row_sel, app.rows.len() - 1);
+    assert!(matches!(
+        app.main.rows[app.main.row_list.sel],
+        Row::Node { .. }
+    ));
+    assert_eq!(app.main.row_list.sel, app.main.rows.len() - 1);
     app.update(Action::Top);
-    assert_eq!(app.row_sel, 1, "row 0 is a heading");
+    assert_eq!(app.main.row_list.sel, 1, "row 0 is a heading");
 }
 
 #[test]
@@ -277,19 +322,20 @@ fn kind_filter_narrows_the_hits_and_clears_with_f_or_esc() {
     }
     app.update(Action::Confirm);
     assert_eq!(app.overlay, None);
-    assert_eq!(app.kind_filter.as_deref(), Some("format"));
-    assert_eq!(app.hits.len(), 4);
+    assert_eq!(app.filters.kind.as_deref(), Some("format"));
+    assert_eq!(app.main.hits.len(), 4);
     assert!(
-        app.hits
+        app.main
+            .hits
             .iter()
             .all(|h| app.graph.node(h.node).kind == "format")
     );
     app.update(Action::FilterKind);
-    assert_eq!(app.kind_filter, None, "f again clears");
-    assert_eq!(app.hits.len(), 25);
+    assert_eq!(app.filters.kind, None, "f again clears");
+    assert_eq!(app.main.hits.len(), 25);
     app.set_filter(PickWhat::Kind, "format".into(), "Format");
     app.update(Action::ClearFilters);
-    assert_eq!(app.kind_filter, None, "Esc clears");
+    assert_eq!(app.filters.kind, None, "Esc clears");
 }
 
 #[test]
@@ -306,8 +352,9 @@ fn relation_filter_narrows_the_neighbours() {
     );
     app.update(Action::MoveDown);
     app.update(Action::Confirm);
-    assert_eq!(app.rel_filter.as_deref(), Some("accepts"));
+    assert_eq!(app.filters.rel.as_deref(), Some("accepts"));
     let shown: Vec<&str> = app
+        .main
         .rows
         .iter()
         .filter_map(|r| match r {
@@ -317,8 +364,8 @@ fn relation_filter_narrows_the_neighbours() {
         .collect();
     assert_eq!(shown, ["csv", "libsvm", "recordio-protobuf", "parquet"]);
     press(&mut app, &[Key::Char('r')]);
-    assert_eq!(app.rel_filter, None);
-    assert!(app.rows.len() > 10);
+    assert_eq!(app.filters.rel, None);
+    assert!(app.main.rows.len() > 10);
 }
 
 #[test]
@@ -326,30 +373,30 @@ fn esc_closes_a_filter_list_without_choosing() {
     let mut app = app_on("xgboost");
     press(&mut app, &[Key::Char('f'), Key::Esc]);
     assert_eq!(app.overlay, None);
-    assert_eq!(app.kind_filter, None);
+    assert_eq!(app.filters.kind, None);
 }
 
 #[test]
 fn path_mode_finds_the_path_read_the_right_way_and_opens_a_step() {
     let mut app = app_on("sigmoid");
     press(&mut app, &[Key::Char('p')]);
-    assert_eq!(app.mode, Mode::Path);
+    assert!(matches!(app.mode, Mode::Path(_)));
     assert_eq!(app.scope(), Scope::PathPick);
     for c in "relu".chars() {
         press(&mut app, &[Key::Char(c)]);
     }
-    assert_eq!(app.graph.node(app.path.hits[0].node).id, "relu");
+    assert_eq!(app.graph.node(path(&app).hits[0].node).id, "relu");
     press(&mut app, &[Key::Enter]);
     assert_eq!(app.scope(), Scope::PathSteps);
-    let steps = app.path.steps.clone().expect("a path exists");
+    let steps = path(&app).steps.clone().expect("a path exists");
     assert_eq!(steps.len(), 2);
     assert_eq!(
-        app.graph.path_text(app.path.from.unwrap(), &steps),
+        app.graph.path_text(path(&app).from, &steps),
         "Sigmoid —causes→ Vanishing gradient ←mitigates— ReLU"
     );
     press(&mut app, &[Key::Char('j'), Key::Enter]);
     assert_eq!(focus(&app), "vanishing-gradient");
-    assert_eq!(app.mode, Mode::Browse);
+    assert!(in_main(&app));
     assert_eq!(trail(&app), ["sigmoid", "vanishing-gradient"]);
 }
 
@@ -360,18 +407,18 @@ fn path_mode_can_pick_another_target_and_leave() {
     type_text(&mut app, "overfitting");
     app.update(Action::Confirm);
     assert!(
-        app.path.steps.is_none(),
+        path(&app).steps.is_none(),
         "no path from sigmoid to overfitting"
     );
     assert!(app.message.as_ref().is_some_and(|m| m.error));
     app.update(Action::EditTarget);
-    assert!(app.path.picking);
+    assert!(path(&app).picking);
     app.update(Action::ClearInput);
     type_text(&mut app, "vanishing");
     app.update(Action::Confirm);
-    assert_eq!(app.path.steps.as_ref().map(Vec::len), Some(1));
+    assert_eq!(path(&app).steps.as_ref().map(Vec::len), Some(1));
     app.update(Action::LeaveView);
-    assert_eq!(app.mode, Mode::Browse);
+    assert!(in_main(&app));
     assert_eq!(focus(&app), "sigmoid");
 }
 
@@ -379,9 +426,10 @@ fn path_mode_can_pick_another_target_and_leave() {
 fn graph_view_changes_depth_and_opens_the_selection() {
     let mut app = app_on("sigmoid");
     press(&mut app, &[Key::Char('v')]);
-    assert_eq!(app.mode, Mode::Graph);
+    assert!(matches!(app.mode, Mode::Graph(_)));
     let ids = |app: &App| -> HashSet<String> {
-        app.graph_nodes
+        gview(app)
+            .nodes
             .iter()
             .map(|n| app.graph.node(n.0).id.clone())
             .collect()
@@ -391,30 +439,44 @@ fn graph_view_changes_depth_and_opens_the_selection() {
         HashSet::from(["sigmoid".into(), "vanishing-gradient".into()])
     );
     press(&mut app, &[Key::Char('+')]);
-    assert_eq!(app.depth, 2);
+    assert_eq!(app.filters.depth, 2);
     assert!(ids(&app).contains("relu"));
     press(&mut app, &[Key::Char('-')]);
-    assert_eq!(app.depth, 1);
+    assert_eq!(app.filters.depth, 1);
     assert_eq!(ids(&app).len(), 2);
-    assert_eq!(app.graph_sel, 0, "the focus is selected first");
+    assert_eq!(gview(&app).list.sel, 0, "the focus is selected first");
     press(&mut app, &[Key::Char('j'), Key::Enter]);
     assert_eq!(focus(&app), "vanishing-gradient");
-    assert_eq!(app.mode, Mode::Graph, "opening recentres the view");
-    assert_eq!(app.graph_nodes.len(), 3);
+    assert!(
+        matches!(app.mode, Mode::Graph(_)),
+        "opening recentres the view"
+    );
+    assert_eq!(gview(&app).nodes.len(), 3);
     press(&mut app, &[Key::Char('h')]);
     assert_eq!(focus(&app), "sigmoid");
     press(&mut app, &[Key::Esc]);
-    assert_eq!(app.mode, Mode::Browse);
+    assert!(in_main(&app));
 }
 
 #[test]
-fn graph_view_selection_wraps_around() {
-    let mut app = app_on("sigmoid");
+fn graph_view_selection_moves_as_in_every_list() {
+    let mut app = app_on("xgboost");
     app.update(Action::GraphView);
     app.update(Action::MoveUp);
-    assert_eq!(app.graph_sel, 1);
-    app.update(Action::MoveDown);
-    assert_eq!(app.graph_sel, 0);
+    assert_eq!(
+        gview(&app).list.sel,
+        0,
+        "stops at the top, as every list does"
+    );
+    let last = gview(&app).nodes.len() - 1;
+    press(&mut app, &[Key::Char('G')]);
+    assert_eq!(gview(&app).list.sel, last);
+    press(&mut app, &[Key::Char('g')]);
+    assert_eq!(gview(&app).list.sel, 0);
+    press(&mut app, &[Key::PageDown]);
+    assert!(gview(&app).list.sel > 1, "a page moves more than a row");
+    press(&mut app, &[Key::PageUp]);
+    assert_eq!(gview(&app).list.sel, 0);
 }
 
 #[test]
@@ -427,15 +489,14 @@ fn export_asks_for_a_path_and_returns_the_neighbourhood_on_screen() {
     app.update(Action::Confirm);
     let effects = press(&mut app, &[Key::Char('e')]);
     assert!(effects.is_empty(), "e only asks");
-    assert_eq!(
-        app.overlay,
-        Some(Overlay::Export {
-            input: "xgboost.dot".into()
-        })
-    );
+    let Some(Overlay::Export { input, overwrite }) = &app.overlay else {
+        panic!("e opens the export prompt")
+    };
+    assert_eq!(input.text(), "xgboost.dot");
+    assert!(!overwrite);
     assert_eq!(app.scope(), Scope::Prompt);
     let effects = press(&mut app, &[Key::Enter]);
-    let [Effect::Export { path, filter }] = effects.as_slice() else {
+    let [Effect::Export { path, filter, .. }] = effects.as_slice() else {
         panic!("Enter exports: {effects:?}")
     };
     assert_eq!(path, &PathBuf::from("xgboost.dot"));
@@ -453,8 +514,9 @@ fn export_is_written_atomically_and_reported() {
     app.update(Action::ClearInput);
     let out = dir.path().join("sigmoid.dot");
     type_text(&mut app, &out.display().to_string());
-    let effect = app.update(Action::Confirm).expect("an export");
-    mlkg::tui::perform(&mut app, effect);
+    for effect in app.update(Action::Confirm) {
+        mlkg::tui::perform(&mut app, effect);
+    }
     let dot = std::fs::read_to_string(&out).unwrap();
     assert!(dot.contains("digraph"));
     assert!(dot.contains("vanishing-gradient"));
@@ -469,15 +531,64 @@ fn export_refuses_to_overwrite_the_graph_being_read() {
     let dir = tempfile::tempdir().unwrap();
     let graph = dir.path().join("graph.ron");
     std::fs::copy(fixture(), &graph).unwrap();
+    // The same file under a name with an export's extension.
+    let alias = dir.path().join("graph.dot");
+    std::fs::hard_link(&graph, &alias).unwrap();
     let before = std::fs::read(&graph).unwrap();
     let mut app = app_at(&graph, Some("xgboost"));
+    for name in [&graph, &alias] {
+        app.update(Action::Export);
+        app.update(Action::ClearInput);
+        type_text(&mut app, &name.display().to_string());
+        // Enter, then Enter again when asked whether to replace the file.
+        for _ in 0..2 {
+            for effect in app.update(Action::Confirm) {
+                mlkg::tui::perform(&mut app, effect);
+            }
+        }
+        assert!(app.message.as_ref().is_some_and(|m| m.error), "{name:?}");
+        app.update(Action::CloseOverlay);
+    }
+    assert_eq!(std::fs::read(&graph).unwrap(), before);
+}
+
+#[test]
+fn export_asks_before_replacing_a_file_and_picks_the_format_from_the_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("n.mmd");
+    std::fs::write(&out, "keep me").unwrap();
+    let mut app = app_on("sigmoid");
     app.update(Action::Export);
     app.update(Action::ClearInput);
-    type_text(&mut app, &graph.display().to_string());
-    let effect = app.update(Action::Confirm).unwrap();
-    mlkg::tui::perform(&mut app, effect);
-    assert!(app.message.as_ref().is_some_and(|m| m.error));
-    assert_eq!(std::fs::read(&graph).unwrap(), before);
+    type_text(&mut app, &out.display().to_string());
+    for effect in app.update(Action::Confirm) {
+        mlkg::tui::perform(&mut app, effect);
+    }
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me", "not yet");
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Export {
+            overwrite: true,
+            ..
+        })
+    ));
+    assert!(app.message.as_ref().unwrap().text.contains("exists"));
+    for effect in app.update(Action::Confirm) {
+        mlkg::tui::perform(&mut app, effect);
+    }
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("flowchart"), "a Mermaid file: {text}");
+    app.update(Action::Export);
+    app.update(Action::ClearInput);
+    type_text(&mut app, "n.txt");
+    assert_eq!(app.update(Action::Confirm), []);
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains(".dot, .gv, .mmd or .json")
+    );
 }
 
 #[test]
@@ -485,7 +596,7 @@ fn an_empty_export_path_is_refused() {
     let mut app = app_on("xgboost");
     app.update(Action::Export);
     app.update(Action::ClearInput);
-    assert_eq!(app.update(Action::Confirm), None);
+    assert_eq!(app.update(Action::Confirm), []);
     assert!(app.message.as_ref().is_some_and(|m| m.error));
 }
 
@@ -494,8 +605,11 @@ fn help_opens_and_closes() {
     let mut app = app_on("xgboost");
     press(&mut app, &[Key::Char('?')]);
     assert_eq!(app.scope(), Scope::Help);
-    press(&mut app, &[Key::Char('j')]);
-    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 1 }));
+    press(&mut app, &[Key::Down]);
+    let Some(Overlay::Help { list, .. }) = &app.overlay else {
+        panic!("? opens the help")
+    };
+    assert_eq!(list.offset, 1);
     press(&mut app, &[Key::Esc]);
     assert_eq!(app.overlay, None);
     assert_eq!(
@@ -524,7 +638,7 @@ fn reload_keeps_focus_and_trail() {
         (id: "gpu","#,
     );
     std::fs::write(&path, text).unwrap();
-    app.reloaded(load_path(&path));
+    reload(&mut app, &path);
     assert_eq!(app.graph.node_count(), 26);
     assert_eq!(focus(&app), "csv");
     assert_eq!(trail(&app), ["xgboost", "csv"]);
@@ -540,7 +654,7 @@ fn reload_with_a_broken_file_keeps_the_last_good_graph_and_shows_the_errors() {
     let good = std::fs::read_to_string(&path).unwrap();
     let broken = good.replace(r#"to: "parquet")"#, r#"to: "nowhere")"#);
     std::fs::write(&path, &broken).unwrap();
-    app.reloaded(load_path(&path));
+    reload(&mut app, &path);
     assert_eq!(app.graph.node_count(), 25, "the last good graph stays");
     assert_eq!(focus(&app), "xgboost");
     let banner = app.banner.clone().expect("the errors show");
@@ -552,10 +666,10 @@ fn reload_with_a_broken_file_keeps_the_last_good_graph_and_shows_the_errors() {
         "{banner:?}"
     );
     std::fs::write(&path, "(nodes: [").unwrap();
-    app.reloaded(load_path(&path));
+    reload(&mut app, &path);
     assert!(app.banner.as_ref().unwrap()[0].contains("RON syntax"));
     std::fs::write(&path, &good).unwrap();
-    app.reloaded(load_path(&path));
+    reload(&mut app, &path);
     assert_eq!(app.banner, None, "fixed: the banner goes");
 }
 
@@ -573,7 +687,7 @@ fn reload_without_the_focused_node_falls_back_along_the_trail() {
         .map(|l| format!("{l}\n"))
         .collect();
     std::fs::write(&path, text).unwrap();
-    app.reloaded(load_path(&path));
+    reload(&mut app, &path);
     assert_eq!(focus(&app), "xgboost");
     assert_eq!(trail(&app), ["xgboost"]);
     assert!(
@@ -688,7 +802,7 @@ fn a_burst_of_typing_is_searched_once_for_the_latest_query() {
     burst.settle();
     let mut typed = app();
     type_text(&mut typed, "xgb");
-    assert_eq!(burst.query, "xgb");
+    assert_eq!(burst.main.query.text(), "xgb");
     assert_eq!(
         hit_ids(&burst),
         hit_ids(&typed),

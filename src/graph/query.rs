@@ -69,6 +69,25 @@ pub struct Link {
 }
 
 impl Graph {
+    /// The edges whose both ends are among `nodes`, with their ends.
+    pub fn edges_among(
+        &self,
+        nodes: &[NodeIndex],
+    ) -> Vec<(EdgeIndex, NodeIndex, NodeIndex, &super::EdgeData)> {
+        let set: std::collections::HashSet<NodeIndex> = nodes.iter().copied().collect();
+        let mut out = Vec::new();
+        for &a in nodes {
+            for e in self.g.edges_directed(a, Direction::Outgoing) {
+                if set.contains(&e.target()) {
+                    out.push((e.id(), a, e.target(), e.weight()));
+                }
+            }
+        }
+        out.sort_by_key(|e| e.0);
+        out.dedup_by_key(|e| e.0);
+        out
+    }
+
     /// Every edge at a node, outgoing first, each in file order.
     pub fn links(&self, ix: NodeIndex) -> Vec<Link> {
         let mut out: Vec<Link> = self

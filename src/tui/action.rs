@@ -1,10 +1,10 @@
-//! The verbs of the explorer: every change of state is one [`Action`], and
-//! work that touches the outside world comes back from `update` as an
-//! [`Effect`] for the event loop to carry out.
+//! The verbs of the explorer: what a key or the mouse asks for is one
+//! [`Action`], and work that touches the outside world comes back from
+//! `update` as an [`Effect`] for the event loop to carry out.
 
 use std::path::PathBuf;
 
-use crate::export::Filter;
+use crate::export::{Filter, Format};
 
 /// Something the user asked for, after the key table or the mouse resolved it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +47,22 @@ pub enum Action {
     DeleteChar,
     /// Clear what was typed.
     ClearInput,
+    /// Delete the word before the cursor.
+    DeleteWord,
+    /// Delete from the cursor to the end.
+    KillToEnd,
+    /// Move the cursor one character left.
+    CursorLeft,
+    /// Move the cursor one character right.
+    CursorRight,
+    /// Move the cursor to the start.
+    CursorHome,
+    /// Move the cursor to the end.
+    CursorEnd,
+    /// Move the cursor one word left.
+    WordBack,
+    /// Move the cursor one word right.
+    WordForward,
     /// Filter the hits by kind (again to clear).
     FilterKind,
     /// Filter the neighbours by relation (again to clear).
@@ -69,14 +85,6 @@ pub enum Action {
     Export,
     /// Accept the choice or the input.
     Confirm,
-    /// A mouse click at a cell (column, row).
-    Click(u16, u16),
-    /// A double click at a cell.
-    DoubleClick(u16, u16),
-    /// The wheel turned up over a cell.
-    WheelUp(u16, u16),
-    /// The wheel turned down over a cell.
-    WheelDown(u16, u16),
 }
 
 impl Action {
@@ -103,6 +111,14 @@ impl Action {
             Insert(_) => "type",
             DeleteChar => "delete a character",
             ClearInput => "clear the input",
+            DeleteWord => "delete the word before the cursor",
+            KillToEnd => "delete to the end",
+            CursorLeft => "cursor left",
+            CursorRight => "cursor right",
+            CursorHome => "cursor to the start",
+            CursorEnd => "cursor to the end",
+            WordBack => "cursor one word left",
+            WordForward => "cursor one word right",
             FilterKind => "filter hits by kind (again: clear)",
             FilterRelation => "filter neighbours by relation (again: clear)",
             ClearFilters => "clear the filters",
@@ -112,17 +128,13 @@ impl Action {
             LeaveView => "back to the main screen",
             DepthMore => "depth 2",
             DepthLess => "depth 1",
-            Export => "export the neighbourhood to DOT",
+            Export => "export the neighbourhood (.dot .gv .mmd .json)",
             Confirm => "accept",
-            Click(..) => "select",
-            DoubleClick(..) => "open",
-            WheelUp(..) => "scroll up",
-            WheelDown(..) => "scroll down",
         }
     }
 
     /// Every action that a key can trigger, `Insert` standing for typing.
-    pub const KEYED: [Action; 30] = [
+    pub const KEYED: [Action; 38] = [
         Action::Quit,
         Action::ToggleHelp,
         Action::CloseOverlay,
@@ -142,6 +154,14 @@ impl Action {
         Action::Insert(' '),
         Action::DeleteChar,
         Action::ClearInput,
+        Action::DeleteWord,
+        Action::KillToEnd,
+        Action::CursorLeft,
+        Action::CursorRight,
+        Action::CursorHome,
+        Action::CursorEnd,
+        Action::WordBack,
+        Action::WordForward,
         Action::FilterKind,
         Action::FilterRelation,
         Action::ClearFilters,
@@ -159,11 +179,21 @@ impl Action {
 /// Work with the outside world that `update` asks the event loop to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Write a DOT export of part of the graph to a file, atomically.
+    /// Write an export of part of the graph to a file, atomically.
     Export {
         /// Where to write.
         path: PathBuf,
         /// What to write.
         filter: Filter,
+        /// In which format.
+        format: Format,
+        /// Whether an existing file may be replaced.
+        overwrite: bool,
+    },
+    /// Read the graph file again off the UI thread; the result comes back
+    /// as `Event::Loaded` (or `Event::Unchanged`) with this generation.
+    Load {
+        /// Which load this is.
+        generation: u64,
     },
 }

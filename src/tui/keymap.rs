@@ -60,7 +60,10 @@ impl Scope {
 
     /// Whether printable characters are typed as text here.
     pub fn types_text(self) -> bool {
-        matches!(self, Scope::Search | Scope::PathPick | Scope::Prompt)
+        matches!(
+            self,
+            Scope::Search | Scope::PathPick | Scope::Prompt | Scope::Help
+        )
     }
 }
 
@@ -71,6 +74,8 @@ pub enum Key {
     Char(char),
     /// A letter with Control.
     Ctrl(char),
+    /// A letter with Alt.
+    Alt(char),
     /// Enter.
     Enter,
     /// Escape.
@@ -112,6 +117,7 @@ impl Key {
         let shift = ev.modifiers.contains(KeyModifiers::SHIFT);
         Some(match ev.code {
             KeyCode::Char(c) if ctrl && !alt => Key::Ctrl(c.to_ascii_lowercase()),
+            KeyCode::Char(c) if alt && !ctrl => Key::Alt(c),
             KeyCode::Char(c) if !alt => Key::Char(c),
             KeyCode::Enter => Key::Enter,
             KeyCode::Esc => Key::Esc,
@@ -137,6 +143,7 @@ impl Key {
             Key::Char(' ') => "Space".into(),
             Key::Char(c) => c.to_string(),
             Key::Ctrl(c) => format!("Ctrl-{c}"),
+            Key::Alt(c) => format!("Alt-{c}"),
             Key::Enter => "Enter".into(),
             Key::Esc => "Esc".into(),
             Key::Tab => "Tab".into(),
@@ -213,6 +220,16 @@ pub const TABLE: &[Binding] = &[
     b(S::Search, K::AnyChar, A::Insert(' ')),
     b(S::Search, K::Backspace, A::DeleteChar),
     b(S::Search, K::Ctrl('u'), A::ClearInput),
+    b(S::Search, K::Left, A::CursorLeft),
+    b(S::Search, K::Right, A::CursorRight),
+    b(S::Search, K::Home, A::CursorHome),
+    b(S::Search, K::Ctrl('a'), A::CursorHome),
+    b(S::Search, K::End, A::CursorEnd),
+    b(S::Search, K::Ctrl('e'), A::CursorEnd),
+    b(S::Search, K::Alt('b'), A::WordBack),
+    b(S::Search, K::Alt('f'), A::WordForward),
+    b(S::Search, K::Ctrl('w'), A::DeleteWord),
+    b(S::Search, K::Ctrl('k'), A::KillToEnd),
     b(S::Search, K::Down, A::MoveDown),
     b(S::Search, K::Ctrl('n'), A::MoveDown),
     b(S::Search, K::Up, A::MoveUp),
@@ -228,6 +245,18 @@ pub const TABLE: &[Binding] = &[
     b(S::PathPick, K::AnyChar, A::Insert(' ')),
     b(S::PathPick, K::Backspace, A::DeleteChar),
     b(S::PathPick, K::Ctrl('u'), A::ClearInput),
+    b(S::PathPick, K::Left, A::CursorLeft),
+    b(S::PathPick, K::Right, A::CursorRight),
+    b(S::PathPick, K::Home, A::CursorHome),
+    b(S::PathPick, K::Ctrl('a'), A::CursorHome),
+    b(S::PathPick, K::End, A::CursorEnd),
+    b(S::PathPick, K::Ctrl('e'), A::CursorEnd),
+    b(S::PathPick, K::Alt('b'), A::WordBack),
+    b(S::PathPick, K::Alt('f'), A::WordForward),
+    b(S::PathPick, K::Ctrl('w'), A::DeleteWord),
+    b(S::PathPick, K::Ctrl('k'), A::KillToEnd),
+    b(S::PathPick, K::PageUp, A::PageUp),
+    b(S::PathPick, K::PageDown, A::PageDown),
     b(S::PathPick, K::Down, A::MoveDown),
     b(S::PathPick, K::Ctrl('n'), A::MoveDown),
     b(S::PathPick, K::Up, A::MoveUp),
@@ -242,6 +271,10 @@ pub const TABLE: &[Binding] = &[
     b(S::PathSteps, K::Up, A::MoveUp),
     b(S::PathSteps, K::Char('g'), A::Top),
     b(S::PathSteps, K::Char('G'), A::Bottom),
+    b(S::PathSteps, K::Home, A::Top),
+    b(S::PathSteps, K::End, A::Bottom),
+    b(S::PathSteps, K::PageUp, A::PageUp),
+    b(S::PathSteps, K::PageDown, A::PageDown),
     b(S::PathSteps, K::Enter, A::Open),
     b(S::PathSteps, K::Char('l'), A::Open),
     b(S::PathSteps, K::Char('/'), A::EditTarget),
@@ -258,6 +291,11 @@ pub const TABLE: &[Binding] = &[
     b(S::Graph, K::Up, A::MoveUp),
     b(S::Graph, K::BackTab, A::MoveUp),
     b(S::Graph, K::Char('g'), A::Top),
+    b(S::Graph, K::Home, A::Top),
+    b(S::Graph, K::Char('G'), A::Bottom),
+    b(S::Graph, K::End, A::Bottom),
+    b(S::Graph, K::PageUp, A::PageUp),
+    b(S::Graph, K::PageDown, A::PageDown),
     b(S::Graph, K::Enter, A::Open),
     b(S::Graph, K::Char('l'), A::Open),
     b(S::Graph, K::Backspace, A::Back),
@@ -283,6 +321,10 @@ pub const TABLE: &[Binding] = &[
     b(S::Picker, K::Up, A::MoveUp),
     b(S::Picker, K::Char('g'), A::Top),
     b(S::Picker, K::Char('G'), A::Bottom),
+    b(S::Picker, K::Home, A::Top),
+    b(S::Picker, K::End, A::Bottom),
+    b(S::Picker, K::PageUp, A::PageUp),
+    b(S::Picker, K::PageDown, A::PageDown),
     b(S::Picker, K::Enter, A::Confirm),
     b(S::Picker, K::Char('l'), A::Confirm),
     b(S::Picker, K::Esc, A::CloseOverlay),
@@ -292,21 +334,27 @@ pub const TABLE: &[Binding] = &[
     b(S::Prompt, K::AnyChar, A::Insert(' ')),
     b(S::Prompt, K::Backspace, A::DeleteChar),
     b(S::Prompt, K::Ctrl('u'), A::ClearInput),
+    b(S::Prompt, K::Ctrl('w'), A::DeleteWord),
+    b(S::Prompt, K::Left, A::CursorLeft),
+    b(S::Prompt, K::Right, A::CursorRight),
+    b(S::Prompt, K::Home, A::CursorHome),
+    b(S::Prompt, K::Ctrl('a'), A::CursorHome),
+    b(S::Prompt, K::End, A::CursorEnd),
+    b(S::Prompt, K::Ctrl('e'), A::CursorEnd),
     b(S::Prompt, K::Enter, A::Confirm),
     b(S::Prompt, K::Esc, A::CloseOverlay),
     b(S::Prompt, K::Ctrl('c'), A::Quit),
-    // The help overlay.
-    b(S::Help, K::Char('j'), A::MoveDown),
+    // The help overlay: typing filters it.
+    b(S::Help, K::AnyChar, A::Insert(' ')),
+    b(S::Help, K::Backspace, A::DeleteChar),
+    b(S::Help, K::Ctrl('u'), A::ClearInput),
     b(S::Help, K::Down, A::MoveDown),
-    b(S::Help, K::Char('k'), A::MoveUp),
     b(S::Help, K::Up, A::MoveUp),
     b(S::Help, K::PageDown, A::PageDown),
     b(S::Help, K::PageUp, A::PageUp),
-    b(S::Help, K::Char('g'), A::Top),
-    b(S::Help, K::Char('G'), A::Bottom),
+    b(S::Help, K::Home, A::Top),
+    b(S::Help, K::End, A::Bottom),
     b(S::Help, K::Esc, A::CloseOverlay),
-    b(S::Help, K::Char('?'), A::CloseOverlay),
-    b(S::Help, K::Char('q'), A::CloseOverlay),
     b(S::Help, K::Ctrl('c'), A::Quit),
 ];
 
@@ -372,4 +420,12 @@ pub fn markdown() -> String {
         out.push('\n');
     }
     out
+}
+
+/// How a status message names a key the table does not bind.
+pub fn describe(ev: KeyEvent) -> String {
+    match Key::from_event(ev) {
+        Some(k) => k.name(),
+        None => format!("{:?}", ev.code),
+    }
 }

@@ -1,6 +1,6 @@
-//! Lays out the screen and hands each part to its widget. Nothing here
-//! changes the explorer's state except list scroll offsets and the map of
-//! where things were drawn (for the mouse).
+//! Lays out the screen and hands each part to its widget. Drawing is pure:
+//! it reads the state and returns the hit map the mouse needs; the same
+//! layout serves `update` to keep every list's selection in view.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,15 +8,30 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 use ratatui::widgets::Paragraph;
 
-use super::app::{App, Mode, Pane, ScreenMap};
-use super::widgets::{
-    DIM, FOCUSED_BORDER, graph_view, hits, neighbours, node, path, popups, status,
-};
+use super::app::{App, Pane, Row};
+use super::screen::ScreenMap;
+use super::widgets::{DIM, FOCUSED_BORDER, hits, neighbours, node, popups, status};
 
 /// From this many columns on, the three panes show side by side.
 pub const WIDE: u16 = 100;
 
-/// Draws the whole screen.
+/// Where the parts of the screen go.
+#[derive(Debug, Clone, Copy)]
+pub struct Areas {
+    /// The banner of graph file errors (0 rows without).
+    pub banner: Rect,
+    /// Everything between the banner and the status lines.
+    pub body: Rect,
+    /// The two status lines.
+    pub status: Rect,
+    /// The main screen's panes: hits, node, neighbours (one shared area
+    /// under [`WIDE`] columns, below a tab line).
+    pub panes: [Rect; 3],
+    /// The tab line under [`WIDE`] columns.
+    pub tabs: Option<Rect>,
+}
+
+/// Lays out a screen of `area`.
 ///
 /// ```text
 /// wide (>= 100 columns)                       narrow (< 100 columns)
@@ -30,14 +45,9 @@ pub const WIDE: u16 = 100;
 ///  trail › of › nodes        graph · size      message or keys
 ///  message or keys
 /// ```
-/// Path mode and the local-graph view take the whole body; overlays (help,
-/// filter list, export prompt) go on top of everything.
-pub fn view(app: &mut App, frame: &mut Frame) {
-    let area = frame.area();
-    app.screen = ScreenMap {
-        page: app.screen.page,
-        ..ScreenMap::default()
-    };
+/// A view (path mode, the local-graph view) takes the whole body; overlays
+/// (help, filter list, export prompt) go on top of everything.
+pub fn layout(app: &App, area: Rect) -> Areas {
     let banner_h = status::banner_height(app).min(area.height.saturating_sub(3));
     let status_h = 2.min(area.height);
     let [banner, body, bottom] = Layout::vertical([
@@ -46,39 +56,82 @@ pub fn view(app: &mut App, frame: &mut Frame) {
         Constraint::Length(status_h),
     ])
     .areas(area);
-    status::banner(app, frame, banner);
-    match app.mode {
-        Mode::Path => path::render(app, frame, body),
-        Mode::Graph => graph_view::render(app, frame, body),
-        Mode::Browse | Mode::Search if body.width >= WIDE => {
-            let [left, middle, right] = Layout::horizontal([
-                Constraint::Percentage(30),
-                Constraint::Percentage(38),
-                Constraint::Percentage(32),
-            ])
-            .areas(body);
-            hits::render(app, frame, left);
-            node::render(app, frame, middle);
-            neighbours::render(app, frame, right);
-        }
-        Mode::Browse | Mode::Search => narrow(app, frame, body),
+    let (panes, tabs) = if body.width >= WIDE {
+        let panes = Layout::horizontal([
+            Constraint::Percentage(30),
+            Constraint::Percentage(38),
+            Constraint::Percentage(32),
+        ])
+        .areas(body);
+        (panes, None)
+    } else {
+        let tabs_h = 1.min(body.height);
+        let [tabs, pane] =
+            Layout::vertical([Constraint::Length(tabs_h), Constraint::Min(0)]).areas(body);
+        ([pane; 3], Some(tabs))
+    };
+    Areas {
+        banner,
+        body,
+        status: bottom,
+        panes,
+        tabs,
     }
-    status::render(app, frame, bottom);
-    popups::render(app, frame, area);
+}
+
+/// Lays the main screen's lists out, keeping each selection in view.
+pub fn fit_main(app: &mut App, areas: &Areas) {
+    let [left, middle, right] = areas.panes;
+    let (text, lines) = node::text_area(app, middle);
+    let m = &mut app.main;
+    m.hit_list.fit(hits::list_area(left).height as usize);
+    let height = neighbours::list_area(right).height as usize;
+    m.row_list.fit(height);
+    // Keep a group's heading in sight when its first row is selected.
+    let l = &mut m.row_list;
+    if l.offset > 0
+        && l.offset == l.sel
+        && height > 1
+        && let Some(Row::Heading { .. }) = m.rows.get(l.sel - 1)
+    {
+        l.offset -= 1;
+    }
+    m.node_scroll.len = lines;
+    m.node_scroll.fit_scroll(text.height as usize);
+}
+
+/// Draws the whole screen; returns where things were drawn, for the mouse.
+pub fn draw(app: &App, frame: &mut Frame) -> ScreenMap {
+    let area = frame.area();
+    let areas = layout(app, area);
+    let mut map = ScreenMap::default();
+    status::banner(app, frame, areas.banner);
+    match app.mode.view() {
+        Some(v) => v.render(app, frame, areas.body, &mut map),
+        None => match areas.tabs {
+            None => {
+                let [left, middle, right] = areas.panes;
+                hits::render(app, frame, left, &mut map);
+                node::render(app, frame, middle, &mut map);
+                neighbours::render(app, frame, right, &mut map);
+            }
+            Some(tabs) => narrow(app, frame, tabs, areas.panes[0], &mut map),
+        },
+    }
+    status::render(app, frame, areas.status);
+    popups::render(app, frame, area, &mut map);
+    map
 }
 
 /// One pane at a time, with a tab line saying which and how to switch.
-fn narrow(app: &mut App, frame: &mut Frame, body: Rect) {
-    let tabs_h = 1.min(body.height);
-    let [tabs, pane] =
-        Layout::vertical([Constraint::Length(tabs_h), Constraint::Min(0)]).areas(body);
+fn narrow(app: &App, frame: &mut Frame, tabs: Rect, pane: Rect, map: &mut ScreenMap) {
     let mut spans = Vec::new();
     for (p, name) in [
         (Pane::Hits, "Search"),
         (Pane::Node, "Node"),
         (Pane::Neighbours, "Neighbours"),
     ] {
-        let style = if p == app.pane {
+        let style = if p == app.main.pane {
             FOCUSED_BORDER.add_modifier(Modifier::BOLD | Modifier::REVERSED)
         } else {
             Style::new()
@@ -91,9 +144,9 @@ fn narrow(app: &mut App, frame: &mut Frame, body: Rect) {
         Paragraph::new(super::widgets::fit(spans, tabs.width as usize)),
         tabs,
     );
-    match app.pane {
-        Pane::Hits => hits::render(app, frame, pane),
-        Pane::Node => node::render(app, frame, pane),
-        Pane::Neighbours => neighbours::render(app, frame, pane),
+    match app.main.pane {
+        Pane::Hits => hits::render(app, frame, pane, map),
+        Pane::Node => node::render(app, frame, pane, map),
+        Pane::Neighbours => neighbours::render(app, frame, pane, map),
     }
 }

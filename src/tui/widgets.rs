@@ -2,11 +2,9 @@
 //! helpers they share: kind colours, badges, cutting and wrapping text with
 //! a marker where it is cut, and highlighted labels.
 
-pub mod graph_view;
 pub mod hits;
 pub mod neighbours;
 pub mod node;
-pub mod path;
 pub mod popups;
 pub mod status;
 
@@ -15,8 +13,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::graph::Graph;
+use crate::graph::query::Dir;
+use crate::graph::{EdgeIndex, Graph};
 use crate::text::visible;
+use crate::tui::input::Input;
 
 /// The style of the selected row in the focused pane.
 pub const SELECTED: Style = Style::new()
@@ -173,4 +173,76 @@ pub fn highlighted(label: &str, positions: &[usize], base: Style) -> Vec<Span<'s
         spans.push(Span::styled(run, style));
     }
     spans
+}
+
+/// An edge read from the node it was reached from: `—accepts→`,
+/// `←accepted by—`, or `—similar to—` for a symmetric relation.
+pub fn arrow(graph: &Graph, edge: EdgeIndex, dir: Dir) -> String {
+    let rel_id = &graph.edge(edge).rel;
+    let rel = visible(graph.rel_label(rel_id)).into_owned();
+    match (graph.is_symmetric(rel_id), dir) {
+        (true, _) => format!("—{rel}—"),
+        (false, Dir::Out) => format!("—{rel}→"),
+        (false, Dir::In) => format!("←{rel}—"),
+    }
+}
+
+/// A text input on one line of `width` cells: the text around the cursor
+/// (the cursor drawn when `focused`), the whole text reversed when selected,
+/// or a dim hint when it is empty.
+pub fn input_line(input: &Input, focused: bool, hint: Option<&str>, width: u16) -> Line<'static> {
+    let width = width as usize;
+    let text = input.text();
+    if text.is_empty() && !focused {
+        return Line::styled(cut(hint.unwrap_or(""), width), DIM);
+    }
+    let before = visible(&text[..input.cursor()]).into_owned();
+    let after = visible(&text[input.cursor()..]).into_owned();
+    let reversed = Style::new().add_modifier(Modifier::REVERSED);
+    let base = if input.selected {
+        reversed
+    } else {
+        Style::new()
+    };
+    if !focused {
+        return Line::styled(cut(&format!("{before}{after}"), width), base);
+    }
+    let before = tail(&before, width.saturating_sub(1).min(width * 3 / 4 + 1));
+    let room = width.saturating_sub(before.width() + 1);
+    let mut chars = after.chars();
+    let under = chars.next().map_or(" ".to_string(), |c| c.to_string());
+    let rest: String = chars.collect();
+    let mut spans = vec![
+        Span::styled(before, base),
+        Span::styled(under, reversed),
+        Span::styled(cut(&rest, room), base),
+    ];
+    if text.is_empty()
+        && let Some(h) = hint
+    {
+        spans.push(Span::styled(cut(h, room), DIM));
+    }
+    Line::from(spans)
+}
+
+/// The end of a text that fits a display width, with `…` in front when cut.
+pub fn tail(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut w = 1;
+    for c in s.chars().rev() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.reverse();
+    format!("…{}", out.into_iter().collect::<String>())
 }

@@ -1,12 +1,13 @@
 //! Opening nodes and walking the jump list, and the main screen's keys:
-//! moving in the focused pane, opening, the search box, and the keys that
-//! open views and overlays.
+//! moving in the focused pane, opening, and the keys that open views,
+//! overlays and filters.
 
-use petgraph::graph::NodeIndex;
-
-use super::neighbours::{self, Row};
+use super::neighbours::Row;
 use super::{App, Mode, Overlay, Pane};
-use crate::tui::action::{Action, Effect};
+use crate::graph::NodeIndex;
+use crate::tui::action::Action;
+use crate::tui::views::graph::GraphView;
+use crate::tui::views::path::PathView;
 
 impl App {
     /// Focuses a node, recording it in the jump list.
@@ -14,7 +15,7 @@ impl App {
         if self.focus == Some(ix) {
             return;
         }
-        self.jumps.remember_row(self.row_sel);
+        self.jumps.remember_row(self.main.row_list.sel);
         self.jumps.push(ix);
         self.focus_on(ix, 0);
     }
@@ -22,17 +23,15 @@ impl App {
     /// Focuses a node without touching the jump list.
     pub(super) fn focus_on(&mut self, ix: NodeIndex, row: usize) {
         self.focus = Some(ix);
-        self.expanded.clear();
-        self.node_scroll = 0;
-        self.row_offset = 0;
-        self.graph_sel = 0;
+        self.main.expanded.clear();
+        self.main.node_scroll = crate::tui::list::List::default();
+        self.main.row_list.offset = 0;
         self.rebuild_rows(row);
-        self.rebuild_graph_nodes();
     }
 
     /// Goes back in the jump list.
     pub fn go_back(&mut self) {
-        self.jumps.remember_row(self.row_sel);
+        self.jumps.remember_row(self.main.row_list.sel);
         match self.jumps.back() {
             Some(j) => self.focus_on(j.node, j.row),
             None => self.say("at the start of the jump list"),
@@ -41,131 +40,108 @@ impl App {
 
     /// Goes forward in the jump list.
     pub fn go_forward(&mut self) {
-        self.jumps.remember_row(self.row_sel);
+        self.jumps.remember_row(self.main.row_list.sel);
         match self.jumps.forward() {
             Some(j) => self.focus_on(j.node, j.row),
             None => self.say("at the end of the jump list"),
         }
     }
 
-    /// Rows a page moves: what the focused list showed last, at least one.
-    pub(super) fn page(&self) -> isize {
-        self.screen.page.max(1) as isize
-    }
-
-    pub(super) fn browse_action(&mut self, action: Action) -> Option<Effect> {
+    /// The main screen's keys (the search box's when it has them).
+    pub(super) fn main_action(&mut self, action: Action) {
+        if self.main.typing {
+            self.search_action(action);
+            return;
+        }
         match action {
-            Action::MoveDown => self.move_in_pane(1),
-            Action::MoveUp => self.move_in_pane(-1),
-            Action::PageDown => self.move_in_pane(self.page()),
-            Action::PageUp => self.move_in_pane(-self.page()),
-            Action::Top => self.move_in_pane(isize::MIN / 2),
-            Action::Bottom => self.move_in_pane(isize::MAX / 2),
+            Action::MoveDown
+            | Action::MoveUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Top
+            | Action::Bottom => self.move_in_pane(action),
             Action::NextPane => self.cycle_pane(1),
             Action::PrevPane => self.cycle_pane(-1),
             Action::Open => self.open_in_pane(),
             Action::Back => self.go_back(),
             Action::Forward => self.go_forward(),
             Action::FocusSearch => {
-                self.mode = Mode::Search;
-                self.pane = Pane::Hits;
+                self.main.typing = true;
+                self.main.pane = Pane::Hits;
+                self.main.query.selected = !self.main.query.text().is_empty();
             }
             Action::FilterKind => self.toggle_kind_filter(),
             Action::FilterRelation => self.toggle_rel_filter(),
             Action::ClearFilters => self.clear_filters(),
-            Action::PathMode => self.enter_path_mode(),
-            Action::GraphView => self.enter_graph_view(),
+            Action::PathMode => match self.focus {
+                Some(from) => {
+                    let view = PathView::new(self, from);
+                    self.open_view(Mode::Path(Box::new(view)));
+                }
+                None => self.complain("no node to start a path from"),
+            },
+            Action::GraphView => match self.focus {
+                Some(_) => {
+                    let view = GraphView::new(self);
+                    self.open_view(Mode::Graph(view));
+                }
+                None => self.complain("no node to draw"),
+            },
             Action::Export => self.ask_export_path(),
-            Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            _ => {}
-        }
-        None
-    }
-
-    pub(super) fn search_action(&mut self, action: Action) {
-        match action {
-            Action::Insert(c) => {
-                self.query.push(c);
-                self.research();
-            }
-            Action::DeleteChar => {
-                self.query.pop();
-                self.research();
-            }
-            Action::ClearInput => {
-                self.query.clear();
-                self.research();
-            }
-            Action::MoveDown => self.move_hits(1),
-            Action::MoveUp => self.move_hits(-1),
-            Action::PageDown => self.move_hits(self.page()),
-            Action::PageUp => self.move_hits(-self.page()),
-            Action::Open => self.open_hit(),
-            Action::LeaveSearch => self.mode = Mode::Browse,
-            Action::NextPane => {
-                self.mode = Mode::Browse;
-                self.cycle_pane(1);
-            }
-            Action::PrevPane => {
-                self.mode = Mode::Browse;
-                self.cycle_pane(-1);
-            }
-            _ => {}
+            Action::ToggleHelp => self.open_help(),
+            _ => self.does_nothing_here(action),
         }
     }
 
-    /// Moves the selection (or the scroll, in the node pane) by `by` rows.
-    fn move_in_pane(&mut self, by: isize) {
-        match self.pane {
-            Pane::Hits => self.move_hits(by),
+    /// Moves the selection (or the scroll, in the node pane).
+    fn move_in_pane(&mut self, action: Action) {
+        let m = &mut self.main;
+        match m.pane {
+            Pane::Hits => {
+                m.hit_list.apply(action, |_| true);
+            }
             Pane::Node => {
-                self.node_scroll = (self.node_scroll as isize)
-                    .saturating_add(by)
-                    .clamp(0, i32::MAX as isize) as usize;
+                m.node_scroll.apply_scroll(action);
             }
             Pane::Neighbours => {
-                self.row_sel = neighbours::step(&self.rows, self.row_sel, by);
+                let rows = &m.rows;
+                m.row_list.apply(action, |i| rows[i].selectable());
             }
         }
     }
 
-    pub(super) fn move_hits(&mut self, by: isize) {
-        let last = self.hits.len().saturating_sub(1) as isize;
-        self.hit_sel = (self.hit_sel as isize).saturating_add(by).clamp(0, last) as usize;
-    }
-
-    fn cycle_pane(&mut self, by: isize) {
+    pub(super) fn cycle_pane(&mut self, by: isize) {
         const ORDER: [Pane; 3] = [Pane::Hits, Pane::Node, Pane::Neighbours];
-        let at = ORDER.iter().position(|p| *p == self.pane).unwrap_or(0) as isize;
-        self.pane = ORDER[(at + by).rem_euclid(3) as usize];
+        let at = ORDER.iter().position(|p| *p == self.main.pane).unwrap_or(0) as isize;
+        self.main.pane = ORDER[(at + by).rem_euclid(3) as usize];
     }
 
     fn open_in_pane(&mut self) {
-        match self.pane {
+        match self.main.pane {
             Pane::Hits => self.open_hit(),
-            Pane::Node => self.pane = Pane::Neighbours,
+            Pane::Node => self.main.pane = Pane::Neighbours,
             Pane::Neighbours => self.open_row(),
         }
     }
 
     /// Opens the selected hit and moves on to its neighbours.
     pub(super) fn open_hit(&mut self) {
-        let Some(ix) = self.selected_hit() else {
+        let Some(ix) = self.main.selected_hit() else {
             self.complain("no hit to open");
             return;
         };
         self.open(ix);
-        self.mode = Mode::Browse;
-        self.pane = Pane::Neighbours;
+        self.main.typing = false;
+        self.main.pane = Pane::Neighbours;
     }
 
     /// Opens the selected neighbour, or unfolds a "+N more" row.
     pub(super) fn open_row(&mut self) {
-        match self.rows.get(self.row_sel).cloned() {
+        match self.main.selected_row().cloned() {
             Some(Row::Node { node, .. }) => self.open(node),
             Some(Row::More { rel, dir, .. }) => {
-                self.expanded.insert((rel, dir));
-                let sel = self.row_sel;
+                self.main.expanded.insert((rel, dir));
+                let sel = self.main.row_list.sel;
                 self.rebuild_rows(sel);
             }
             _ => {}
@@ -173,7 +149,7 @@ impl App {
     }
 
     fn toggle_kind_filter(&mut self) {
-        if let Some(kind) = self.kind_filter.take() {
+        if let Some(kind) = self.filters.kind.take() {
             self.research();
             self.say(format!(
                 "kind filter {} cleared",
@@ -184,10 +160,10 @@ impl App {
         self.open_kind_picker();
     }
 
-    pub(super) fn toggle_rel_filter(&mut self) {
-        if let Some(rel) = self.rel_filter.take() {
+    /// Clears the relation filter, or opens the list to choose one.
+    pub(crate) fn toggle_rel_filter(&mut self) {
+        if let Some(rel) = self.filters.rel.take() {
             self.rebuild_rows(0);
-            self.rebuild_graph_nodes();
             self.say(format!(
                 "relation filter {} cleared",
                 self.graph.rel_label(&rel)
@@ -198,16 +174,22 @@ impl App {
     }
 
     fn clear_filters(&mut self) {
-        let had = self.kind_filter.is_some() || self.rel_filter.is_some();
-        if self.kind_filter.take().is_some() {
+        let had = self.filters.kind.is_some() || self.filters.rel.is_some();
+        if self.filters.kind.take().is_some() {
             self.research();
         }
-        if self.rel_filter.take().is_some() {
+        if self.filters.rel.take().is_some() {
             self.rebuild_rows(0);
-            self.rebuild_graph_nodes();
         }
         if had {
             self.say("filters cleared");
+        } else {
+            self.say("no filter to clear");
         }
+    }
+
+    /// Opens the help overlay, the current scope's keys first.
+    pub(crate) fn open_help(&mut self) {
+        self.overlay = Some(Overlay::help(self.scope()));
     }
 }

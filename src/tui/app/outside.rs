@@ -1,89 +1,101 @@
-//! What comes from outside the key table: a reloaded graph file, the result
-//! of an export, and the mouse.
+//! What comes from outside the key table: the graph file changing and its
+//! load finishing, the result of an export, the mouse, pastes and ticks.
 
 use std::path::Path;
 
-use petgraph::graph::NodeIndex;
+use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{App, Mode, Overlay, Pane};
+use super::{App, LoadError, Overlay, Pane};
 use crate::export::WriteError;
-use crate::graph::LoadError;
-use crate::graph::load::Loaded;
 use crate::graph::search::SearchIndex;
+use crate::graph::{Graph, NodeIndex};
 use crate::text::visible;
 use crate::tui::action::{Action, Effect};
+use crate::tui::event::{Mouse, MouseKind};
+use crate::tui::input::MAX_INPUT_CHARS;
+use crate::tui::keymap::Scope;
+use crate::tui::screen::{Region, Target};
+use crate::tui::views::Next;
+
+/// A graph loaded off the UI thread, with its search index built there too.
+#[derive(Debug)]
+pub struct Reload {
+    /// The graph.
+    pub graph: Graph,
+    /// Its search index.
+    pub index: SearchIndex,
+}
 
 impl App {
-    /// Takes in the graph file read again. A good graph replaces the shown
-    /// one, keeping the focus, the jump list and the filters where their
-    /// nodes, kinds and relations still exist. A bad one leaves the shown
-    /// graph as it is and puts its errors in the banner until it is fixed.
-    pub fn reloaded(&mut self, result: Result<Loaded, LoadError>) {
-        let loaded = match result {
-            Ok(l) => l,
+    /// The graph file changed: load it again off the UI thread. A load
+    /// still running is superseded (its result will be dropped).
+    pub(super) fn start_load(&mut self) {
+        self.generation += 1;
+        self.loading = Some(self.generation);
+        self.effect(Effect::Load {
+            generation: self.generation,
+        });
+    }
+
+    pub(super) fn unchanged(&mut self, generation: u64) {
+        if self.loading == Some(generation) {
+            self.loading = None;
+        }
+    }
+
+    /// Takes in a finished load, unless a newer one was started since.
+    pub(super) fn loaded(&mut self, generation: u64, result: Result<Reload, LoadError>) {
+        if self.loading != Some(generation) {
+            return;
+        }
+        self.loading = None;
+        match result {
+            Ok(r) => self.reloaded(r),
             Err(e) => {
-                self.banner = Some(App::banner_lines(&e));
+                self.banner = Some(super::banner_lines(&e));
                 self.complain("the graph file has errors; still showing the last good graph");
-                return;
             }
-        };
-        let old = std::mem::replace(&mut self.graph, loaded.graph);
-        self.index = SearchIndex::new(&self.graph);
-        self.reset_typing();
+        }
+    }
+
+    /// Takes in a graph read again. It replaces the shown one, keeping the
+    /// focus, the jump list, the filters and the open view where their
+    /// nodes, kinds and relations still exist.
+    pub fn reloaded(&mut self, reload: Reload) {
+        let old = std::mem::replace(&mut self.graph, reload.graph);
+        self.index = reload.index;
+        self.main.reset_session();
         self.banner = None;
         let map = |ix: NodeIndex| self.graph.find(&old.node(ix).id);
         let old_focus = self.focus;
         let focus_kept = old_focus.and_then(map);
-        let sel_hit = self.selected_hit().and_then(map);
+        let sel_hit = self.main.selected_hit().and_then(map);
         self.jumps.remap(map);
-        let mut kept_path = self.path.from.and_then(map);
-        let path_target = self.path.target.and_then(map);
         if self.jumps.entries().is_empty()
             && let Some(start) = super::default_start(&self.graph)
         {
             self.jumps.push(start);
         }
         self.focus = focus_kept.or(self.jumps.current());
-        if self
-            .kind_filter
-            .as_ref()
-            .is_some_and(|k| !self.graph.kinds.contains_key(k))
-        {
-            self.kind_filter = None;
+        if (self.filters.kind.as_ref()).is_some_and(|k| !self.graph.kinds.contains_key(k)) {
+            self.filters.kind = None;
         }
-        if self
-            .rel_filter
-            .as_ref()
-            .is_some_and(|r| !self.graph.relations.contains_key(r))
-        {
-            self.rel_filter = None;
+        if (self.filters.rel.as_ref()).is_some_and(|r| !self.graph.relations.contains_key(r)) {
+            self.filters.rel = None;
         }
         self.research();
-        if let Some(pos) = sel_hit.and_then(|s| self.hits.iter().position(|h| h.node == s)) {
-            self.hit_sel = pos;
+        let hits = &self.main.hits;
+        if let Some(pos) = sel_hit.and_then(|s| hits.iter().position(|h| h.node == s)) {
+            self.main.hit_list.select(pos);
         }
-        let row = self.row_sel;
+        let row = self.main.row_list.sel;
         self.rebuild_rows(row);
-        self.rebuild_graph_nodes();
-        if self.mode == Mode::Path {
-            if kept_path.is_none() {
-                kept_path = self.focus;
-            }
-            self.path.from = kept_path;
-            self.path.hits = self
-                .index
-                .search(&self.graph, &self.path.query, &[], super::MAX_HITS);
-            self.path.hit_sel = self
-                .path
-                .hit_sel
-                .min(self.path.hits.len().saturating_sub(1));
-            self.path.target = path_target;
-            self.path.steps = match (kept_path, path_target) {
-                (Some(a), Some(b)) => self.graph.shortest_path(a, b, &[]),
-                _ => None,
-            };
-            self.path.step_sel = 0;
+        let remap = |ix: NodeIndex| self.graph.find(&old.node(ix).id);
+        let mut mode = std::mem::replace(&mut self.mode, super::Mode::Main);
+        if let Some(v) = mode.view_mut() {
+            v.reloaded(self, &remap);
         }
+        self.mode = mode;
         let size = format!(
             "{} nodes, {} edges",
             self.graph.node_count(),
@@ -99,7 +111,7 @@ impl App {
     }
 
     /// Takes in the result of an export.
-    pub fn exported(&mut self, path: &Path, nodes: usize, result: Result<(), WriteError>) {
+    pub(super) fn exported(&mut self, path: &Path, nodes: usize, result: Result<(), WriteError>) {
         match result {
             Ok(()) => self.say(format!(
                 "exported {nodes} node{} to {}",
@@ -110,117 +122,157 @@ impl App {
         }
     }
 
-    pub(super) fn mouse(&mut self, action: Action) -> Option<Effect> {
-        let (col, row, open) = match action {
-            Action::Click(c, r) => (c, r, false),
-            Action::DoubleClick(c, r) => (c, r, true),
-            Action::WheelUp(c, r) => return self.wheel(c, r, -3),
-            Action::WheelDown(c, r) => return self.wheel(c, r, 3),
-            _ => return None,
-        };
-        if let Some(overlay) = &mut self.overlay {
-            if let (Overlay::Picker(p), Some(list)) = (overlay, self.screen.picker)
-                && let Some(i) = list.row_at(col, row).filter(|&i| i < p.items.len())
-            {
-                p.selected = i;
-                if open {
-                    return self.update(Action::Confirm);
-                }
-            }
-            return None;
-        }
-        let screen = self.screen.clone();
-        match self.mode {
-            Mode::Browse | Mode::Search => {
-                if let Some(i) = screen.hits.and_then(|l| l.row_at(col, row))
-                    && i < self.hits.len()
-                {
-                    self.pane = Pane::Hits;
-                    self.hit_sel = i;
-                    if open {
-                        self.open_hit();
-                    }
-                } else if let Some(i) = screen.neighbours.and_then(|l| l.row_at(col, row))
-                    && self.rows.get(i).is_some_and(|r| r.selectable())
-                {
-                    self.mode = Mode::Browse;
-                    self.pane = Pane::Neighbours;
-                    self.row_sel = i;
-                    if open {
-                        self.open_row();
-                    }
-                } else if screen.search_box.is_some_and(|a| contains(a, col, row)) {
-                    self.mode = Mode::Search;
-                    self.pane = Pane::Hits;
-                } else if screen.node.is_some_and(|a| contains(a, col, row)) {
-                    self.mode = Mode::Browse;
-                    self.pane = Pane::Node;
-                }
-            }
-            Mode::Path => {
-                if let Some(i) = screen.path.and_then(|l| l.row_at(col, row)) {
-                    if self.path.picking && i < self.path.hits.len() {
-                        self.path.hit_sel = i;
-                        if open {
-                            self.update(Action::Confirm);
-                        }
-                    } else if !self.path.picking && i < self.path_nodes().len() {
-                        self.path.step_sel = i;
-                        if open {
-                            self.update(Action::Open);
-                        }
-                    }
-                }
-            }
-            Mode::Graph => {
-                if let Some(&(_, i)) = screen
-                    .graph_labels
-                    .iter()
-                    .rev()
-                    .find(|(a, _)| contains(*a, col, row))
-                {
-                    self.graph_sel = i;
-                    if open {
-                        self.update(Action::Open);
-                    }
-                }
-            }
-        }
-        None
+    /// An export found a file where it would write: ask before replacing it.
+    pub(super) fn export_would_replace(&mut self, path: &Path) {
+        let shown = path.display().to_string();
+        self.overlay = Some(Overlay::Export {
+            input: crate::tui::input::Input::new(&shown),
+            overwrite: true,
+        });
+        self.complain(format!(
+            "{} exists: Enter replaces it, Esc keeps it",
+            visible(&shown)
+        ));
     }
 
-    fn wheel(&mut self, col: u16, row: u16, by: isize) -> Option<Effect> {
-        if let Some(Overlay::Help { scroll }) = &mut self.overlay {
-            *scroll = (*scroll as isize + by).max(0) as usize;
-            return None;
-        }
-        if self.overlay.is_some() {
-            return None;
-        }
-        let screen = &self.screen;
-        let over = |l: Option<super::ListArea>| l.is_some_and(|l| contains(l.area, col, row));
-        if over(screen.hits) {
-            self.move_hits(by);
-        } else if over(screen.neighbours) {
-            self.row_sel = super::neighbours::step(&self.rows, self.row_sel, by);
-        } else if screen.node.is_some_and(|a| contains(a, col, row)) {
-            self.node_scroll = (self.node_scroll as isize + by).max(0) as usize;
-        } else {
-            let action = if by < 0 {
-                Action::MoveUp
-            } else {
-                Action::MoveDown
-            };
-            if matches!(self.mode, Mode::Path | Mode::Graph) {
-                for _ in 0..by.unsigned_abs().min(1) {
-                    self.update(action);
-                }
+    /// A quarter second passed: messages age.
+    pub(super) fn tick(&mut self) {
+        if let Some(m) = &mut self.message {
+            m.ticks = m.ticks.saturating_sub(1);
+            if m.ticks == 0 {
+                self.message = None;
             }
         }
-        None
+    }
+
+    /// Pasted text goes into the focused input as one insertion.
+    pub(super) fn paste(&mut self, text: &str) {
+        let dropped = match self.scope() {
+            Scope::Search => {
+                let dropped = self.main.query.insert_str(text);
+                self.research();
+                dropped
+            }
+            Scope::Prompt | Scope::Help => match &mut self.overlay {
+                Some(Overlay::Export { input, overwrite }) => {
+                    *overwrite = false;
+                    input.insert_str(text)
+                }
+                Some(Overlay::Help { filter, .. }) => filter.insert_str(text),
+                _ => 0,
+            },
+            _ if self.mode.view().is_some_and(|v| v.scope().types_text()) => {
+                let mut dropped = 0;
+                self.in_view(|v, app| {
+                    dropped = v.paste(app, text);
+                    Next::Stay
+                });
+                dropped
+            }
+            _ => {
+                self.say("a paste goes into a text box: / opens the search box");
+                return;
+            }
+        };
+        if dropped > 0 {
+            self.say(format!(
+                "pasted text cut: a box holds {MAX_INPUT_CHARS} characters at most"
+            ));
+        }
+    }
+
+    /// A key that the table does not bind where the keys go now.
+    pub(super) fn key_does_nothing(&mut self, key: KeyEvent) {
+        if matches!(key.code, KeyCode::Modifier(_) | KeyCode::Null)
+            || key.kind == crossterm::event::KeyEventKind::Release
+        {
+            return;
+        }
+        self.say(format!(
+            "{} does nothing here; ? lists the keys",
+            crate::tui::keymap::describe(key)
+        ));
+    }
+
+    /// An action bound here that has nothing to act on.
+    pub(crate) fn does_nothing_here(&mut self, action: Action) {
+        self.say(format!("{}: nothing to do here", action.description()));
+    }
+
+    pub(super) fn mouse(&mut self, m: Mouse) {
+        let open = m.kind == MouseKind::DoubleClick;
+        let by = match m.kind {
+            MouseKind::WheelUp => -3,
+            MouseKind::WheelDown => 3,
+            _ => 0,
+        };
+        if let Some(overlay) = &mut self.overlay {
+            match (overlay, m.target) {
+                (Overlay::Help { list, .. }, _) if by != 0 => list.scroll(by),
+                (Overlay::Picker(p), Target::Row(Region::Picker, i)) if i < p.items.len() => {
+                    p.list.select(i);
+                    if open {
+                        self.overlay_action(Action::Confirm);
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        if self.mode.view().is_some() {
+            self.in_view(|v, app| match m.target {
+                Target::Row(Region::View, i) if by == 0 => v.pick(app, i, open),
+                _ if by != 0 => v.update(app, wheel(by)),
+                _ => Next::Stay,
+            });
+            return;
+        }
+        self.main_mouse(m.target, open, by);
+    }
+
+    fn main_mouse(&mut self, target: Target, open: bool, by: isize) {
+        let m = &mut self.main;
+        match target {
+            Target::Row(Region::Hits, _) if by != 0 => m.hit_list.step(by, |_| true),
+            Target::Row(Region::Neighbours, _) if by != 0 => {
+                let rows = &m.rows;
+                m.row_list.step(by, |i| rows[i].selectable());
+            }
+            Target::Row(Region::Node, _) | Target::Area(Region::Node) if by != 0 => {
+                m.node_scroll.scroll(by)
+            }
+            Target::Row(Region::Hits, i) if i < m.hits.len() => {
+                m.pane = Pane::Hits;
+                m.hit_list.select(i);
+                if open {
+                    self.open_hit();
+                }
+            }
+            Target::Row(Region::Neighbours, i) if m.rows.get(i).is_some_and(|r| r.selectable()) => {
+                m.typing = false;
+                m.pane = Pane::Neighbours;
+                m.row_list.select(i);
+                if open {
+                    self.open_row();
+                }
+            }
+            Target::Area(Region::SearchBox) => {
+                m.typing = true;
+                m.pane = Pane::Hits;
+            }
+            Target::Area(Region::Node) | Target::Row(Region::Node, _) => {
+                m.typing = false;
+                m.pane = Pane::Node;
+            }
+            _ => {}
+        }
     }
 }
 
-fn contains(a: ratatui::layout::Rect, col: u16, row: u16) -> bool {
-    col >= a.x && col < a.right() && row >= a.y && row < a.bottom()
+fn wheel(by: isize) -> Action {
+    if by < 0 {
+        Action::MoveUp
+    } else {
+        Action::MoveDown
+    }
 }

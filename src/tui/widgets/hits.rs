@@ -1,5 +1,15 @@
 //! The left pane: the search box, and the ranked hits with their matched
 //! characters highlighted and a coloured kind badge.
+//!
+//! ```text
+//! ┌ Search (/) ──────────┐
+//! │ xgb▌                 │
+//! └──────────────────────┘
+//! ┌ 3 hits ─ kind: Algo ─┐
+//! │› Algo XGBoost        │
+//! │  Conc Gradient boost │
+//! └────────────── ↓ 1 ───┘
+//! ```
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -7,14 +17,24 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::{DIM, FOCUSED_BORDER, SELECTED, badge, cut, fit, highlighted, scroll_marks};
+use super::{
+    DIM, FOCUSED_BORDER, SELECTED, badge, cut, fit, highlighted, input_line, scroll_marks,
+};
 use crate::text::visible;
-use crate::tui::app::{App, ListArea, Mode, Pane, keep_visible};
+use crate::tui::app::{App, Pane};
+use crate::tui::screen::{Region, ScreenMap};
+
+/// Where the hit rows go in the pane's area.
+pub fn list_area(area: Rect) -> Rect {
+    let [_, list] = Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area);
+    Block::bordered().inner(list)
+}
 
 /// Draws the search box and the hits.
-pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
-    let typing = app.mode == Mode::Search;
-    let focused = app.pane == Pane::Hits;
+pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
+    let m = &app.main;
+    let typing = m.typing;
+    let focused = m.pane == Pane::Hits;
     let [search, list] = Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area);
     let border = |on: bool| if on { FOCUSED_BORDER } else { Style::new() };
     let search_block = Block::bordered()
@@ -22,32 +42,20 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
         .border_style(border(typing));
     let inner = search_block.inner(search);
     frame.render_widget(search_block, search);
-    let query = visible(&app.query).into_owned();
-    let width = inner.width as usize;
-    let shown = if typing {
-        tail(&query, width.saturating_sub(1))
-    } else {
-        cut(&query, width)
-    };
-    let mut line = vec![Span::raw(shown)];
-    if typing {
-        line.push(Span::styled(
-            " ",
-            Style::new().add_modifier(Modifier::REVERSED),
-        ));
-    } else if query.is_empty() {
-        line.push(Span::styled(cut("press / to search", width), DIM));
-    }
-    frame.render_widget(Paragraph::new(Line::from(line)), inner);
-    app.screen.search_box = Some(search);
+    let hint = (!typing && m.query.text().is_empty()).then_some("press / to search");
+    frame.render_widget(
+        Paragraph::new(input_line(&m.query, typing, hint, inner.width)),
+        inner,
+    );
+    map.area(Region::SearchBox, search);
 
-    let count = match app.hits.len() {
+    let count = match m.hits.len() {
         1 => "1 hit".to_string(),
         n if n >= crate::tui::app::MAX_HITS => format!("{n}+ hits"),
         n => format!("{n} hits"),
     };
     let mut title = vec![Span::raw(format!(" {count} "))];
-    if let Some(k) = &app.kind_filter {
+    if let Some(k) = &app.filters.kind {
         title.push(Span::styled(
             format!(" kind: {} (f) ", visible(app.graph.kind_label(k))),
             Style::new().add_modifier(Modifier::REVERSED),
@@ -58,18 +66,13 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
         .border_style(border(focused && !typing));
     let inner = block.inner(list);
     let height = inner.height as usize;
-    app.hit_offset = keep_visible(app.hit_offset, app.hit_sel, height);
-    block = scroll_marks(block, app.hit_offset, app.hits.len(), height);
+    let offset = m.hit_list.shown_offset(height);
+    block = scroll_marks(block, offset, m.hits.len(), height);
     frame.render_widget(block, list);
-    let lines: Vec<Line> = app
-        .hits
-        .iter()
-        .enumerate()
-        .skip(app.hit_offset)
-        .take(height)
+    let lines: Vec<Line> = (m.hits.iter().enumerate().skip(offset).take(height))
         .map(|(i, hit)| {
             let node = app.graph.node(hit.node);
-            let selected = i == app.hit_sel;
+            let selected = i == m.hit_list.sel;
             let base = if selected && focused {
                 SELECTED
             } else {
@@ -88,8 +91,8 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
             line
         })
         .collect();
-    if app.hits.is_empty() && height > 0 {
-        let msg = if app.query.is_empty() {
+    if m.hits.is_empty() && height > 0 {
+        let msg = if m.query.text().is_empty() {
             "the graph has no nodes"
         } else {
             "no node matches; Ctrl-u clears"
@@ -100,35 +103,5 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
         );
     }
     frame.render_widget(Paragraph::new(lines), inner);
-    app.screen.hits = Some(ListArea {
-        area: inner,
-        offset: app.hit_offset,
-    });
-    if focused {
-        app.screen.page = height.max(1);
-    }
-}
-
-/// The end of a text that fits a display width, with `…` in front when cut.
-fn tail(s: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthStr;
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let chars: Vec<char> = s.chars().collect();
-    let mut out: Vec<char> = Vec::new();
-    let mut w = 1;
-    for &c in chars.iter().rev() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw > width {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    out.reverse();
-    if width == 0 {
-        return String::new();
-    }
-    format!("…{}", out.into_iter().collect::<String>())
+    map.list(Region::Hits, inner, offset);
 }

@@ -1,5 +1,15 @@
 //! The right pane: the focused node's neighbours grouped by relation and
 //! direction ("accepts →", "← accepted by"), long groups folded.
+//!
+//! ```text
+//! ┌ Neighbours 14 ─ rel: accepts (r) ┐
+//! │accepts → (4)                     │
+//! │› Fmt  CSV                        │
+//! │  Fmt  LibSVM                     │
+//! │← used by (9)                     │
+//! │  +4 more (Enter shows them)      │
+//! └────────────────────── ↓ 3 more ──┘
+//! ```
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,12 +20,19 @@ use ratatui::widgets::{Block, Paragraph};
 use super::{DIM, FOCUSED_BORDER, SELECTED, badge, cut, fit, scroll_marks};
 use crate::graph::query::Dir;
 use crate::text::visible;
-use crate::tui::app::{App, ListArea, Mode, Pane, Row, keep_visible};
+use crate::tui::app::{App, Pane, Row};
+use crate::tui::screen::{Region, ScreenMap};
+
+/// Where the rows go in the pane's area.
+pub fn list_area(area: Rect) -> Rect {
+    Block::bordered().inner(area)
+}
 
 /// Draws the neighbour rows.
-pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
-    let focused = app.pane == Pane::Neighbours && app.mode == Mode::Browse;
-    let total: usize = app
+pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
+    let m = &app.main;
+    let focused = m.pane == Pane::Neighbours && !m.typing;
+    let total: usize = m
         .rows
         .iter()
         .map(|r| match r {
@@ -24,7 +41,7 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
         })
         .sum();
     let mut title = vec![Span::raw(format!(" Neighbours {total} "))];
-    if let Some(rel) = &app.rel_filter {
+    if let Some(rel) = &app.filters.rel {
         title.push(Span::styled(
             format!(" rel: {} (r) ", visible(app.graph.rel_label(rel))),
             Style::new().add_modifier(Modifier::REVERSED),
@@ -36,27 +53,15 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
     }
     let inner = block.inner(area);
     let height = inner.height as usize;
-    app.row_offset = keep_visible(app.row_offset, app.row_sel, height);
-    // Keep a group's heading in sight when its first row is selected.
-    if app.row_offset > 0 && app.row_offset == app.row_sel {
-        let heading_above = matches!(app.rows.get(app.row_sel - 1), Some(Row::Heading { .. }));
-        if heading_above && height > 1 {
-            app.row_offset -= 1;
-        }
-    }
-    block = scroll_marks(block, app.row_offset, app.rows.len(), height);
+    let offset = m.row_list.shown_offset(height);
+    block = scroll_marks(block, offset, m.rows.len(), height);
     frame.render_widget(block, area);
     let width = inner.width as usize;
-    let lines: Vec<Line> = app
-        .rows
-        .iter()
-        .enumerate()
-        .skip(app.row_offset)
-        .take(height)
-        .map(|(i, row)| row_line(app, row, i == app.row_sel, focused, width))
+    let lines: Vec<Line> = (m.rows.iter().enumerate().skip(offset).take(height))
+        .map(|(i, row)| row_line(app, row, i == m.row_list.sel, focused, width))
         .collect();
-    if app.rows.is_empty() && height > 0 {
-        let msg = match (&app.rel_filter, app.focus) {
+    if m.rows.is_empty() && height > 0 {
+        let msg = match (&app.filters.rel, app.focus) {
             (Some(_), _) => "no neighbours by this relation; r clears the filter",
             (None, Some(_)) => "no neighbours",
             (None, None) => "",
@@ -64,13 +69,7 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(Span::styled(cut(msg, width), DIM)), inner);
     }
     frame.render_widget(Paragraph::new(lines), inner);
-    app.screen.neighbours = Some(ListArea {
-        area: inner,
-        offset: app.row_offset,
-    });
-    if focused {
-        app.screen.page = height.max(1);
-    }
+    map.list(Region::Neighbours, inner, offset);
 }
 
 fn row_line(app: &App, row: &Row, selected: bool, focused: bool, width: usize) -> Line<'static> {
@@ -108,7 +107,7 @@ fn row_line(app: &App, row: &Row, selected: bool, focused: bool, width: usize) -
                 Span::styled(" ", base),
                 Span::styled(visible(&n.label).into_owned(), base),
             ];
-            let note = &app.graph.g[*edge].note;
+            let note = &app.graph.edge(*edge).note;
             if !note.is_empty() {
                 spans.push(Span::styled(format!("  {}", visible(note)), DIM));
             }

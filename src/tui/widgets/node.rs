@@ -1,5 +1,14 @@
 //! The middle pane: the focused node's label, kind, aliases, summary,
 //! notes (wrapped and scrollable), props and sources.
+//!
+//! ```text
+//! ┌ Node ───────────────────────── ↑ 2 ┐
+//! │ XGBoost                            │
+//! │ Algorithm · xgboost                │
+//! │ also: eXtreme Gradient Boosting    │
+//! │ Gradient-boosted trees ...         │
+//! └──────────────────── ↓ 12 more lines┘
+//! ```
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,24 +22,34 @@ use crate::text::{shorten, visible, visible_multiline};
 /// The most characters of one field the pane shows.
 const SHOWN_CHARS: usize = 20_000;
 use crate::tui::app::{App, Pane};
+use crate::tui::screen::{Region, ScreenMap};
+
+/// The text area of the pane, and how many lines the focused node takes there.
+pub fn text_area(app: &App, area: Rect) -> (Rect, usize) {
+    let inner = Block::bordered().inner(area);
+    (inner, node_lines(app, inner.width as usize).len())
+}
 
 /// Draws the focused node.
-pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
-    let focused = app.pane == Pane::Node && app.mode == crate::tui::app::Mode::Browse;
+pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
+    let focused = app.main.pane == Pane::Node && !app.main.typing;
     let mut block = Block::bordered().title(" Node ");
     if focused {
         block = block.border_style(FOCUSED_BORDER);
     }
     let inner = block.inner(area);
-    app.screen.node = Some(area);
+    map.area(Region::Node, area);
     let width = inner.width as usize;
     let lines = node_lines(app, width);
     let height = inner.height as usize;
-    let max_scroll = lines.len().saturating_sub(height);
-    app.node_scroll = app.node_scroll.min(max_scroll);
-    let below = lines.len().saturating_sub(app.node_scroll + height);
-    if app.node_scroll > 0 {
-        block = block.title(Line::from(format!(" ↑ {} ", app.node_scroll)).right_aligned());
+    let scroll = app
+        .main
+        .node_scroll
+        .offset
+        .min(lines.len().saturating_sub(height));
+    let below = lines.len().saturating_sub(scroll + height);
+    if scroll > 0 {
+        block = block.title(Line::from(format!(" ↑ {scroll} ")).right_aligned());
     }
     if below > 0 {
         block = block.title_bottom(
@@ -42,15 +61,8 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
         );
     }
     frame.render_widget(block, area);
-    let shown: Vec<Line> = lines
-        .into_iter()
-        .skip(app.node_scroll)
-        .take(height)
-        .collect();
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     frame.render_widget(Paragraph::new(shown), inner);
-    if focused {
-        app.screen.page = height.max(1);
-    }
 }
 
 /// The node's text, wrapped to a width.

@@ -1,5 +1,14 @@
-//! Windows drawn over the screen: the help (from the key table), a filter
-//! list, and the export prompt.
+//! Windows drawn over the screen: the help (from the key table, the
+//! current scope first, filtered by what is typed), a filter list, and the
+//! export prompt.
+//!
+//! ```text
+//! ┌ Keys · type to filter: dep▌ ──────────── Esc closes ┐
+//! │Local-graph view                                     │
+//! │  + =          depth 2                               │
+//! │  -            depth 1                               │
+//! └──────────────────────────────────── ↓ 4 more (↓) ───┘
+//! ```
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -7,10 +16,12 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::{DIM, FOCUSED_BORDER, SELECTED, cut, fit};
+use super::{DIM, FOCUSED_BORDER, SELECTED, cut, fit, input_line};
 use crate::text::visible;
-use crate::tui::app::{App, ListArea, Overlay, PickWhat, keep_visible};
+use crate::tui::app::{App, Overlay, PickWhat, Picker};
+use crate::tui::input::Input;
 use crate::tui::keymap::{Scope, help_rows};
+use crate::tui::screen::{Region, ScreenMap};
 
 /// A rectangle of at most `w` x `h` in the middle of `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
@@ -24,159 +35,200 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 }
 
 /// Draws the open overlay, if any.
-pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
-    match app.overlay.clone() {
-        Some(Overlay::Help { scroll }) => help(app, frame, area, scroll),
-        Some(Overlay::Picker(p)) => {
-            let what = match p.what {
-                PickWhat::Kind => " Show only hits of kind ",
-                PickWhat::Relation => " Show only neighbours by ",
-            };
-            let rows: Vec<(String, String)> = p
-                .items
-                .iter()
-                .map(|(_, label, n)| (visible(label).into_owned(), n.to_string()))
-                .collect();
-            let longest = rows
-                .iter()
-                .map(|(l, _)| l.chars().count())
-                .max()
-                .unwrap_or(0);
-            let w = (longest as u16 + 14).max(what.len() as u16 + 4);
-            let popup = centered(area, w, rows.len() as u16 + 2);
-            frame.render_widget(Clear, popup);
-            let block = Block::bordered().title(what).border_style(FOCUSED_BORDER);
-            let inner = block.inner(popup);
-            frame.render_widget(block, popup);
-            let height = inner.height as usize;
-            let offset = keep_visible(0, p.selected, height);
-            let width = inner.width as usize;
-            let lines: Vec<Line> = rows
-                .iter()
-                .enumerate()
-                .skip(offset)
-                .take(height)
-                .map(|(i, (label, n))| {
-                    let text = format!("{label:<longest$}  {n:>5}");
-                    let line = Line::raw(cut(&format!(" {text}"), width));
-                    if i == p.selected {
-                        line.style(SELECTED)
-                    } else {
-                        line
-                    }
-                })
-                .collect();
-            frame.render_widget(Paragraph::new(lines), inner);
-            app.screen.picker = Some(ListArea {
-                area: inner,
-                offset,
-            });
-        }
-        Some(Overlay::Export { input }) => {
-            let popup = centered(area, 64, 5);
-            frame.render_widget(Clear, popup);
-            let block = Block::bordered()
-                .title(format!(
-                    " Export the neighbourhood (depth {}) as DOT to ",
-                    app.depth
-                ))
-                .border_style(FOCUSED_BORDER);
-            let inner = block.inner(popup);
-            frame.render_widget(block, popup);
-            let width = inner.width as usize;
-            let shown = visible(&input).into_owned();
-            let lines = vec![
-                fit(
-                    vec![
-                        Span::raw(shown),
-                        Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)),
-                    ],
-                    width,
-                ),
-                Line::default(),
-                Line::styled(cut("Enter writes it (atomically), Esc cancels", width), DIM),
-            ];
-            frame.render_widget(Paragraph::new(lines), inner);
+pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
+    match &app.overlay {
+        Some(Overlay::Help {
+            first,
+            filter,
+            list,
+        }) => help(frame, area, *first, filter, list.offset, map),
+        Some(Overlay::Picker(p)) => picker(frame, area, p, map),
+        Some(Overlay::Export { input, overwrite }) => {
+            export_prompt(app, frame, area, input, *overwrite)
         }
         None => {}
     }
 }
 
-/// The help overlay: every scope's keys, from the key table.
-fn help(app: &mut App, frame: &mut Frame, area: Rect, scroll: usize) {
-    let w = area.width.saturating_sub(4).min(72);
-    let h = area.height.saturating_sub(2);
-    let popup = centered(area, w, h);
+/// The popup of a filter list.
+fn picker_popup(area: Rect, p: &Picker) -> Rect {
+    let longest = p.items.iter().map(|(_, l, _)| l.chars().count()).max();
+    let w = (longest.unwrap_or(0) as u16).saturating_add(14).max(30);
+    centered(area, w, (p.items.len() as u16).saturating_add(2))
+}
+
+/// Where a filter list's rows go.
+pub fn picker_area(area: Rect, p: &Picker) -> Rect {
+    Block::bordered().inner(picker_popup(area, p))
+}
+
+fn picker(frame: &mut Frame, area: Rect, p: &Picker, map: &mut ScreenMap) {
+    let what = match p.what {
+        PickWhat::Kind => " Show only hits of kind ",
+        PickWhat::Relation => " Show only neighbours by ",
+    };
+    let popup = picker_popup(area, p);
     frame.render_widget(Clear, popup);
-    let mut block = Block::bordered()
-        .title(" Keys ")
-        .title(Line::from(" Esc closes ").right_aligned())
+    let block = Block::bordered().title(what).border_style(FOCUSED_BORDER);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let height = inner.height as usize;
+    let offset = p.list.shown_offset(height);
+    let width = inner.width as usize;
+    let longest = width.saturating_sub(9);
+    let lines: Vec<Line> = (p.items.iter().enumerate().skip(offset).take(height))
+        .map(|(i, (_, label, n))| {
+            let label = cut(&visible(label), longest);
+            let line = Line::raw(cut(&format!(" {label:<longest$} {n:>6}"), width));
+            if i == p.list.sel {
+                line.style(SELECTED)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    map.list(Region::Picker, inner, offset);
+}
+
+fn export_prompt(app: &App, frame: &mut Frame, area: Rect, input: &Input, overwrite: bool) {
+    let popup = centered(area, 64, 5);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(format!(
+            " Export the neighbourhood (depth {}) to ",
+            app.filters.depth
+        ))
         .border_style(FOCUSED_BORDER);
     let inner = block.inner(popup);
+    frame.render_widget(block, popup);
     let width = inner.width as usize;
-    let keys_w = (width * 9 / 20).clamp(8, 24);
-    let mut lines: Vec<Line> = Vec::new();
-    for scope in Scope::ALL {
+    let note = if overwrite {
+        "the file exists: Enter replaces it, Esc cancels"
+    } else {
+        ".dot .gv .mmd .json; Enter writes it, Esc cancels"
+    };
+    let lines = vec![
+        input_line(input, true, None, inner.width),
+        Line::default(),
+        Line::styled(cut(note, width), DIM),
+    ];
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The help's popup on a screen.
+fn help_popup(area: Rect) -> Rect {
+    centered(
+        area,
+        area.width.saturating_sub(2).min(100),
+        area.height.saturating_sub(2),
+    )
+}
+
+/// The help's text area on a screen, and how many lines it has there.
+pub fn help_layout(area: Rect, first: Scope, filter: &str) -> (Rect, usize) {
+    let inner = Block::bordered().inner(help_popup(area));
+    (inner, help_lines(first, filter, inner.width as usize).len())
+}
+
+/// The help's lines: the scope it was opened from first, then the others,
+/// then the mouse; only rows containing `filter` when one is typed.
+pub fn help_lines(first: Scope, filter: &str, width: usize) -> Vec<Line<'static>> {
+    let filter = filter.to_lowercase();
+    let keep = |keys: &str, what: &str| {
+        filter.is_empty()
+            || keys.to_lowercase().contains(&filter)
+            || what.to_lowercase().contains(&filter)
+    };
+    let keys_w = (width * 2 / 5).clamp(8, 28);
+    let row = |keys: &str, what: &str| {
+        fit(
+            vec![
+                Span::styled(
+                    format!("  {:<keys_w$} ", cut(keys, keys_w)),
+                    Style::new().fg(Color::Yellow),
+                ),
+                Span::raw(what.to_string()),
+            ],
+            width,
+        )
+    };
+    let heading = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+    let order = std::iter::once(first).chain(Scope::ALL.into_iter().filter(|s| *s != first));
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for scope in order {
+        let rows: Vec<(String, &str)> = help_rows(scope)
+            .into_iter()
+            .filter(|(k, w)| keep(k, w))
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
         if !lines.is_empty() {
             lines.push(Line::default());
         }
-        lines.push(Line::styled(
-            scope.title(),
-            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-        ));
-        for (keys, what) in help_rows(scope) {
-            lines.push(fit(
-                vec![
-                    Span::styled(
-                        format!("  {:<keys_w$} ", cut(&keys, keys_w)),
-                        Style::new().fg(Color::Yellow),
-                    ),
-                    Span::raw(what),
-                ],
-                width,
-            ));
-        }
+        lines.push(Line::styled(scope.title(), heading));
+        lines.extend(rows.iter().map(|(k, w)| row(k, w)));
     }
-    lines.push(Line::default());
-    lines.push(Line::styled(
-        "Mouse",
-        Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-    ));
-    for (what, does) in [
+    let mouse = [
         ("click", "select"),
         ("double-click", "open"),
         ("wheel", "scroll"),
-    ] {
-        lines.push(fit(
-            vec![
-                Span::styled(
-                    format!("  {what:<keys_w$} "),
-                    Style::new().fg(Color::Yellow),
-                ),
-                Span::raw(does),
-            ],
-            width,
-        ));
+    ];
+    let mouse: Vec<_> = mouse.iter().filter(|(k, w)| keep(k, w)).collect();
+    if !mouse.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled("Mouse", heading));
+        lines.extend(mouse.iter().map(|(k, w)| row(k, w)));
     }
-    lines.push(Line::default());
-    for note in [
-        "Ctrl-i is the same key as Tab in most terminals, so Tab",
-        "cycles panes and L goes forward in the jump list too.",
-    ] {
-        lines.push(Line::styled(cut(note, width), DIM));
+    if filter.is_empty() {
+        lines.push(Line::default());
+        for note in [
+            "Ctrl-i is the same key as Tab in most terminals, so Tab",
+            "cycles panes and L goes forward in the jump list too.",
+        ] {
+            lines.push(Line::styled(cut(note, width), DIM));
+        }
     }
+    lines
+}
+
+/// The help overlay.
+fn help(
+    frame: &mut Frame,
+    area: Rect,
+    first: Scope,
+    filter: &Input,
+    scroll: usize,
+    map: &mut ScreenMap,
+) {
+    let popup = help_popup(area);
+    frame.render_widget(Clear, popup);
+    let inner = Block::bordered().inner(popup);
+    let width = inner.width as usize;
+    let lines = help_lines(first, filter.text(), width);
     let height = inner.height as usize;
-    let max = lines.len().saturating_sub(height);
-    let scroll = scroll.min(max);
-    if let Some(Overlay::Help { scroll: s }) = &mut app.overlay {
-        *s = scroll;
-    }
-    app.screen.page = height.max(1);
+    let scroll = scroll.min(lines.len().saturating_sub(height));
+    let mut title = vec![Span::raw(" Keys · type to filter: ")];
+    title.extend(input_line(filter, true, None, 24).spans);
+    let mut block = Block::bordered()
+        .title(Line::from(title))
+        .title(Line::from(" Esc closes ").right_aligned())
+        .border_style(FOCUSED_BORDER);
     let below = lines.len().saturating_sub(scroll + height);
     if below > 0 {
-        block = block.title_bottom(Line::from(format!(" ↓ {below} more (j) ")).right_aligned());
+        block = block.title_bottom(Line::from(format!(" ↓ {below} more (↓) ")).right_aligned());
     }
     frame.render_widget(block, popup);
     let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
-    frame.render_widget(Paragraph::new(shown), inner);
+    if shown.is_empty() {
+        let msg = Line::styled(
+            cut("no key matches; Backspace edits the filter", width),
+            DIM,
+        );
+        frame.render_widget(Paragraph::new(msg), inner);
+    } else {
+        frame.render_widget(Paragraph::new(shown), inner);
+    }
+    map.area(Region::Help, popup);
 }

@@ -53,6 +53,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         ..area
     };
     let line = match &app.message {
+        None if app.loading.is_some() => Line::styled(
+            cut(
+                " reading the graph file again; the last good graph stays usable",
+                width,
+            ),
+            DIM,
+        ),
         Some(m) if m.error => Line::styled(
             cut(&m.text, width),
             Style::new()
@@ -60,7 +67,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 .add_modifier(Modifier::BOLD),
         ),
         Some(m) => Line::styled(cut(&m.text, width), Style::new().fg(Color::LightGreen)),
-        None => fit(hints(app), width),
+        None => hints(app, width),
     };
     frame.render_widget(Paragraph::new(line), bottom);
 }
@@ -109,12 +116,13 @@ fn breadcrumb(app: &App, width: usize) -> Vec<Span<'static>> {
     }
 }
 
-/// The keys that matter in the current scope and pane.
-fn hints(app: &App) -> Vec<Span<'static>> {
+/// The keys that matter in the current scope and pane: help and quit
+/// always, the others as many as fit, most useful first.
+fn hints(app: &App, width: usize) -> Line<'static> {
     use Action as A;
     let scope = app.scope();
-    let actions: &[(Action, &str)] = match scope {
-        Scope::Browse => match app.pane {
+    let actions: &[(Action, &str)] = match (scope, app.mode.view()) {
+        (Scope::Browse, _) => match app.main.pane {
             Pane::Hits => &[
                 (A::Open, "open"),
                 (A::FocusSearch, "search"),
@@ -123,8 +131,6 @@ fn hints(app: &App) -> Vec<Span<'static>> {
                 (A::Back, "back"),
                 (A::PathMode, "path"),
                 (A::GraphView, "graph"),
-                (A::ToggleHelp, "help"),
-                (A::Quit, "quit"),
             ],
             Pane::Node => &[
                 (A::MoveDown, "scroll"),
@@ -134,8 +140,6 @@ fn hints(app: &App) -> Vec<Span<'static>> {
                 (A::PathMode, "path"),
                 (A::GraphView, "graph"),
                 (A::Export, "export"),
-                (A::ToggleHelp, "help"),
-                (A::Quit, "quit"),
             ],
             Pane::Neighbours => &[
                 (A::Open, "open"),
@@ -145,50 +149,48 @@ fn hints(app: &App) -> Vec<Span<'static>> {
                 (A::PathMode, "path"),
                 (A::GraphView, "graph"),
                 (A::Export, "export"),
-                (A::ToggleHelp, "help"),
-                (A::Quit, "quit"),
             ],
         },
-        Scope::Search => &[
+        (Scope::Search, _) => &[
             (A::MoveDown, "next hit"),
             (A::Open, "open"),
             (A::LeaveSearch, "leave"),
             (A::ClearInput, "clear"),
             (A::NextPane, "pane"),
         ],
-        Scope::PathPick => &[
-            (A::MoveDown, "next hit"),
-            (A::Confirm, "find the path"),
-            (A::LeaveView, "leave"),
-        ],
-        Scope::PathSteps => &[
-            (A::MoveDown, "move"),
-            (A::Open, "open"),
-            (A::EditTarget, "other target"),
-            (A::LeaveView, "leave"),
-        ],
-        Scope::Graph => &[
-            (A::MoveDown, "select"),
-            (A::Open, "open"),
-            (A::Back, "back"),
-            (A::DepthMore, "depth 2"),
-            (A::DepthLess, "depth 1"),
-            (A::Export, "export"),
-            (A::LeaveView, "leave"),
-        ],
-        Scope::Picker => &[(A::Confirm, "choose"), (A::CloseOverlay, "cancel")],
-        Scope::Prompt => &[(A::Confirm, "write"), (A::CloseOverlay, "cancel")],
-        Scope::Help => &[(A::MoveDown, "scroll"), (A::CloseOverlay, "close")],
+        (Scope::Picker, _) => &[(A::Confirm, "choose"), (A::CloseOverlay, "cancel")],
+        (Scope::Prompt, _) => &[(A::Confirm, "write"), (A::CloseOverlay, "cancel")],
+        (Scope::Help, _) => &[(A::MoveDown, "scroll"), (A::CloseOverlay, "close")],
+        (_, Some(view)) => view.hints(),
+        (_, None) => &[],
     };
-    let mut spans = vec![Span::raw(" ")];
-    for (action, what) in actions {
-        let Some(key) = keys_for(scope, *action).first().map(|k| k.name()) else {
-            continue;
+    let spans_of = |action: Action, what: &str| -> Vec<Span<'static>> {
+        let Some(key) = keys_for(scope, action).first().map(|k| k.name()) else {
+            return Vec::new();
         };
-        spans.push(Span::styled(key, Style::new().fg(Color::Cyan)));
-        spans.push(Span::styled(format!(" {what}  "), DIM));
+        vec![
+            Span::styled(key, Style::new().fg(Color::Cyan)),
+            Span::styled(format!(" {what}  "), DIM),
+        ]
+    };
+    let tail: Vec<Span<'static>> = [(A::ToggleHelp, "help"), (A::Quit, "quit")]
+        .into_iter()
+        .flat_map(|(a, w)| spans_of(a, w))
+        .collect();
+    let tail_w: usize = tail.iter().map(|s| s.content.width()).sum();
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1 + tail_w;
+    for (action, what) in actions {
+        let pair = spans_of(*action, what);
+        let w: usize = pair.iter().map(|s| s.content.width()).sum();
+        if used + w > width {
+            break;
+        }
+        used += w;
+        spans.extend(pair);
     }
-    spans
+    spans.extend(tail);
+    fit(spans, width)
 }
 
 /// The banner shown while the graph file has errors: returns the rows it took.

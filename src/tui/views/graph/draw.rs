@@ -1,11 +1,20 @@
-//! The local-graph view: the focused node in the middle, its neighbours on
-//! a ring around it (and theirs on an outer ring at depth 2), drawn with
-//! ratatui's Canvas: lines for edges, labels coloured by kind.
+//! Drawing the local-graph view: the focused node in the middle, its
+//! neighbours on a ring around it (and theirs on an outer ring at depth 2),
+//! drawn with ratatui's Canvas: lines for edges, labels coloured by kind.
+//!
+//! ```text
+//! ┌ Local graph · depth 1 (+/-) · 9 nodes ─────────────────┐
+//! │            CSV          LibSVM                          │
+//! │               ╲        ╱                                │
+//! │   Parquet ──── [XGBoost] ──── Classification            │
+//! │               ╱        ╲                                │
+//! │        eta            max_depth                         │
+//! └ XGBoost —accepts→ CSV ─────────────────────────────────┘
+//! ```
 
 use std::collections::HashMap;
 use std::f64::consts::PI;
 
-use petgraph::graph::NodeIndex;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -15,10 +24,12 @@ use ratatui::widgets::Block;
 use ratatui::widgets::canvas::{Canvas, Line as Segment};
 use unicode_width::UnicodeWidthStr;
 
-use super::{FOCUSED_BORDER, cut, kind_color};
-use crate::graph::query::Dir;
+use super::GraphView;
+use crate::graph::NodeIndex;
 use crate::text::visible;
 use crate::tui::app::App;
+use crate::tui::screen::{Region, ScreenMap};
+use crate::tui::widgets::{FOCUSED_BORDER, arrow, cut, kind_color};
 
 /// Where a node's label goes, in cells of the canvas.
 struct Placed {
@@ -30,41 +41,35 @@ struct Placed {
 }
 
 /// Draws the view over the whole body.
-pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
-    let shown = app.graph_nodes.len();
-    let mut title = format!(" Local graph · depth {} (+/-) · {shown} nodes ", app.depth);
-    if app.graph_total > shown {
+pub fn render(view: &GraphView, app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
+    let shown = view.nodes.len();
+    let depth = app.filters.depth;
+    let mut title = format!(" Local graph · depth {depth} (+/-) · {shown} nodes ");
+    if view.total > shown {
         title = format!(
-            " Local graph · depth {} (+/-) · {shown} of {} nodes shown ",
-            app.depth, app.graph_total
+            " Local graph · depth {depth} (+/-) · {shown} of {} nodes shown ",
+            view.total
         );
     }
-    if let Some(rel) = &app.rel_filter {
+    if let Some(rel) = &app.filters.rel {
         title.push_str(&format!("· rel: {} ", visible(app.graph.rel_label(rel))));
     }
     let block = Block::bordered()
         .title(title)
-        .title_bottom(info_line(app))
+        .title_bottom(info_line(view, app))
         .border_style(FOCUSED_BORDER);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    app.screen.graph_labels.clear();
-    if inner.width < 3 || inner.height < 3 || app.graph_nodes.is_empty() {
+    if inner.width < 3 || inner.height < 3 || view.nodes.is_empty() {
         return;
     }
-    let placed = place(app, inner.width, inner.height);
+    let placed = place(view, app, inner.width, inner.height);
     let at: HashMap<NodeIndex, (f64, f64)> = placed.iter().map(|p| (p.node, p.centre)).collect();
-    let selected = app.graph_nodes.get(app.graph_sel).map(|n| n.0);
+    let selected = view.selected();
     let mut segments = Vec::new();
-    for e in app.graph.g.edge_indices() {
-        let Some((a, b)) = app.graph.g.edge_endpoints(e) else {
-            continue;
-        };
-        if app
-            .rel_filter
-            .as_ref()
-            .is_some_and(|r| *r != app.graph.g[e].rel)
-        {
+    let nodes: Vec<NodeIndex> = placed.iter().map(|p| p.node).collect();
+    for (_, a, b, data) in app.graph.edges_among(&nodes) {
+        if (app.filters.rel.as_ref()).is_some_and(|r| *r != data.rel) {
             continue;
         }
         if let (Some(&p), Some(&q)) = (at.get(&a), at.get(&b)) {
@@ -83,7 +88,7 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
         if Some(p.node) == app.focus {
             style = style.add_modifier(Modifier::BOLD);
         }
-        if i == app.graph_sel {
+        if i == view.list.sel {
             style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
         }
         labels.push((
@@ -91,15 +96,13 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
             h - f64::from(p.row),
             Line::from(Span::styled(p.text.clone(), style)),
         ));
-        app.screen.graph_labels.push((
-            Rect {
-                x: inner.x + p.col,
-                y: inner.y + p.row,
-                width: (p.text.width() as u16).min(inner.width - p.col),
-                height: 1,
-            },
-            i,
-        ));
+        let label_area = Rect {
+            x: inner.x + p.col,
+            y: inner.y + p.row,
+            width: (p.text.width() as u16).min(inner.width - p.col),
+            height: 1,
+        };
+        map.item(Region::View, label_area, i);
     }
     let canvas = Canvas::default()
         .marker(Marker::Braille)
@@ -117,22 +120,19 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
 }
 
 /// The selected node and how it is linked, for the bottom of the frame.
-fn info_line(app: &App) -> Line<'static> {
-    let Some(&(ix, _, via)) = app.graph_nodes.get(app.graph_sel) else {
+fn info_line(view: &GraphView, app: &App) -> Line<'static> {
+    let Some(&(ix, _, via)) = view.nodes.get(view.list.sel) else {
         return Line::default();
     };
     let label = visible(app.label(ix)).into_owned();
     let text = match via {
         None => format!(" {label} (focus) · Enter opens, j/k select "),
         Some((from, link)) => {
-            let rel_id = &app.graph.g[link.edge].rel;
-            let rel = visible(app.graph.rel_label(rel_id)).into_owned();
             let from = visible(app.label(from)).into_owned();
-            match (app.graph.is_symmetric(rel_id), link.dir) {
-                (true, _) => format!(" {from} —{rel}— {label} "),
-                (false, Dir::Out) => format!(" {from} —{rel}→ {label} "),
-                (false, Dir::In) => format!(" {from} ←{rel}— {label} "),
-            }
+            format!(
+                " {from} {} {label} ",
+                arrow(&app.graph, link.edge, link.dir)
+            )
         }
     };
     Line::from(text)
@@ -140,18 +140,18 @@ fn info_line(app: &App) -> Line<'static> {
 
 /// Places every node: the focus in the middle, depth 1 on an inner ring,
 /// depth 2 on an outer ring near the node it was reached from.
-fn place(app: &App, width: u16, height: u16) -> Vec<Placed> {
+fn place(view: &GraphView, app: &App, width: u16, height: u16) -> Vec<Placed> {
     let (w, h) = (f64::from(width - 1), f64::from(height - 1));
     let (cx, cy) = (w / 2.0, h / 2.0);
-    let two = app.graph_nodes.iter().any(|n| n.1 >= 2);
+    let two = view.nodes.iter().any(|n| n.1 >= 2);
     let (r1x, r1y) = if two {
         (w * 0.24, h * 0.26)
     } else {
         (w * 0.38, h * 0.40)
     };
     let (r2x, r2y) = (w * 0.44, h * 0.46);
-    let first: Vec<NodeIndex> = app
-        .graph_nodes
+    let first: Vec<NodeIndex> = view
+        .nodes
         .iter()
         .filter(|n| n.1 == 1)
         .map(|n| n.0)
@@ -159,7 +159,7 @@ fn place(app: &App, width: u16, height: u16) -> Vec<Placed> {
     let n1 = first.len().max(1) as f64;
     let angle_of = |i: usize| -PI / 2.0 + 2.0 * PI * i as f64 / n1;
     let mut children: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
-    for &(ix, d, via) in &app.graph_nodes {
+    for &(ix, d, via) in &view.nodes {
         if d == 2
             && let Some((parent, _)) = via
         {
@@ -169,7 +169,7 @@ fn place(app: &App, width: u16, height: u16) -> Vec<Placed> {
     let max_label = (width as usize / if two { 7 } else { 5 }).clamp(6, 24);
     let mut out = Vec::new();
     let mut taken: Vec<(u16, u16, u16)> = Vec::new();
-    for &(ix, d, via) in &app.graph_nodes {
+    for &(ix, d, via) in &view.nodes {
         let (x, y) = match d {
             0 => (cx, cy),
             1 => {
