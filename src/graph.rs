@@ -317,11 +317,6 @@ impl Graph {
         self.g.node_weights()
     }
 
-    /// What an edge carries.
-    pub fn edge(&self, e: EdgeIndex) -> &EdgeData {
-        &self.g[e]
-    }
-
     /// The node an edge starts from and the node it ends at.
     pub fn endpoints(&self, e: EdgeIndex) -> (NodeIndex, NodeIndex) {
         self.g

@@ -234,9 +234,9 @@ fn perform_with(app: &mut App, effect: Effect, loader: Option<&watch::Loader>) {
                 return;
             }
             let nodes = Selection::new(&app.graph, &filter).nodes.len();
-            let result = export::write_atomic(&path, app.graph.source.path(), |w| {
-                export::write(&app.graph, &filter, format, w)
-            });
+            let options = export::Options::default();
+            let protect = app.graph.source.path();
+            let result = export::write_path(&app.graph, &filter, format, &options, &path, protect);
             app.update(Event::Exported {
                 path,
                 nodes,
@@ -256,21 +256,11 @@ pub fn export_target(typed: &str) -> Result<(PathBuf, Format), String> {
         },
         None => PathBuf::from(typed),
     };
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let format = match ext.to_ascii_lowercase().as_str() {
-        "dot" | "gv" => Format::Dot,
-        "mmd" | "mermaid" => Format::Mermaid,
-        "json" => Format::Json,
-        _ => {
-            return Err(format!(
-                "unknown export format {:?}: end the name in .dot, .gv, .mmd or .json",
-                if ext.is_empty() {
-                    "(no extension)"
-                } else {
-                    ext
-                }
-            ));
-        }
-    };
-    Ok((path, format))
+    match Format::from_path(&path) {
+        Some(format) => Ok((path, format)),
+        None => Err(format!(
+            "no export format in {typed:?}: end the name in .dot, .gv, .mmd, .json, \
+             .graphml, .ttl or .nt, or a folder name in neo4j, gremlin or opencypher"
+        )),
+    }
 }

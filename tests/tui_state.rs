@@ -587,7 +587,7 @@ fn export_asks_before_replacing_a_file_and_picks_the_format_from_the_name() {
             .as_ref()
             .unwrap()
             .text
-            .contains(".dot, .gv, .mmd or .json")
+            .contains("end the name in .dot, .gv, .mmd, .json")
     );
 }
 

@@ -128,7 +128,7 @@ impl Action {
             LeaveView => "back to the main screen",
             DepthMore => "depth 2",
             DepthLess => "depth 1",
-            Export => "export the neighbourhood (.dot .gv .mmd .json)",
+            Export => "export the neighbourhood (format from the file name)",
             Confirm => "accept",
         }
     }

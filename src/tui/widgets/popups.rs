@@ -106,7 +106,7 @@ fn export_prompt(app: &App, frame: &mut Frame, area: Rect, input: &Input, overwr
     let note = if overwrite {
         "the file exists: Enter replaces it, Esc cancels"
     } else {
-        ".dot .gv .mmd .json; Enter writes it, Esc cancels"
+        ".dot .gv .mmd .json .graphml .ttl .nt; Enter writes, Esc cancels"
     };
     let lines = vec![
         input_line(input, true, None, inner.width),
