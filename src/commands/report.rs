@@ -24,7 +24,9 @@ pub fn search(graph: &Graph, a: &SearchArgs, p: Paint, out: &mut dyn Write) -> R
             .iter()
             .map(|h| {
                 let n = graph.node(h.node);
-                json!({"id": n.id, "label": n.label, "kind": n.kind, "score": h.score, "positions": h.positions})
+                let snippet = h.snippet.as_ref().map(|s| json!({"text": s.text, "positions": s.positions}));
+                json!({"id": n.id, "label": n.label, "kind": n.kind, "score": h.score, "tier": h.tier.name(),
+                    "positions": h.positions, "snippet": snippet})
             })
             .collect();
         write_value(&list, out)?;
@@ -57,9 +59,12 @@ pub fn search(graph: &Graph, a: &SearchArgs, p: Paint, out: &mut dyn Write) -> R
         } else {
             label
         };
+        let found_in = h.snippet.as_ref().map_or(String::new(), |s| {
+            format!("  — \"{}\"", p.highlight(&s.text, &s.positions))
+        });
         writeln!(
             out,
-            "{shown}  {}  {}",
+            "{shown}  {}  {}{found_in}",
             kind_badge(graph, &n.kind, p),
             p.dim(&n.id)
         )?;

@@ -1,20 +1,41 @@
-//! Fuzzy search over each node's label, aliases and id.
+//! Search over the nodes: their names first, then their text.
 //!
-//! A query of several words matches a node only when every word matches one
-//! of its names, in any order. Hits rank by tier (exact name, then prefix,
-//! then every word a word-prefix, then fuzzy), then by fuzzy score, then by
-//! the number of edges, then by label.
+//! Hits come in tiers, each below every hit of the tiers above it:
+//! 1. names: exact, prefix, every query word a word prefix, initials (`lr`:
+//!    Learning rate), every word a fuzzy subsequence; a query of several
+//!    words matches a node only when every word matches one of its names;
+//! 2. typos: every query word of 4 letters or more may be one edit off a word
+//!    of a name (two from 8 letters), transpositions included;
+//! 3. kind words: a word naming a kind (`algorithm`, `metrics`) keeps that
+//!    kind, and when the rest names a node, the nodes of that kind linked to
+//!    it come first, then that node, then the rest's other hits of the kind;
+//! 4. full text: every word found in a name, summary, notes or edge note.
+//!
+//! Within a tier, ties go to the better fuzzy score or fewer edits, then to
+//! the label closest in length to the query, then to more edges, then to
+//! the label. The lower tiers are worked out only when the upper ones leave
+//! room among the hits asked for.
+
+mod edits;
+mod kind;
+mod names;
+mod snippet;
+mod text;
+mod typo;
+mod words;
 
 use std::cmp::Reverse;
 
-use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use super::Graph;
+use names::{Query, fuzzy_score, label_positions, subsequence, tier, word_positions};
+use words::Words;
 
-/// How well a node's names match a query, best first.
+/// How well a node matches a query, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Tier {
     /// A name equals the query (ignoring case and punctuation).
@@ -23,22 +44,62 @@ pub enum Tier {
     Prefix,
     /// Every query word starts a word of one name.
     WordPrefix,
+    /// The query spells the initials of a name of several words.
+    Initials,
     /// Every query word matches some name fuzzily.
     Fuzzy,
+    /// Every query word matches a word of a name, some within a few edits.
+    Typo,
+    /// A query word names the node's kind and the rest names it or a neighbour.
+    Kind,
+    /// Every query word is found in the node's names or text.
+    FullText,
 }
 
 impl Tier {
     /// Best first.
-    const ALL: [Tier; 4] = [Tier::Exact, Tier::Prefix, Tier::WordPrefix, Tier::Fuzzy];
+    const ALL: [Tier; 8] = [
+        Tier::Exact,
+        Tier::Prefix,
+        Tier::WordPrefix,
+        Tier::Initials,
+        Tier::Fuzzy,
+        Tier::Typo,
+        Tier::Kind,
+        Tier::FullText,
+    ];
 
     fn bonus(self) -> i64 {
+        (Tier::ALL.len() - 1 - self as usize) as i64 * 1_000_000
+    }
+
+    /// The tier's name in the JSON output.
+    pub fn name(self) -> &'static str {
         match self {
-            Tier::Exact => 3_000_000,
-            Tier::Prefix => 2_000_000,
-            Tier::WordPrefix => 1_000_000,
-            Tier::Fuzzy => 0,
+            Tier::Exact => "exact",
+            Tier::Prefix => "prefix",
+            Tier::WordPrefix => "word prefix",
+            Tier::Initials => "initials",
+            Tier::Fuzzy => "fuzzy",
+            Tier::Typo => "typo",
+            Tier::Kind => "kind",
+            Tier::FullText => "full text",
         }
     }
+
+    /// Whether the tier matches a name (rather than a kind or the text).
+    pub fn is_name(self) -> bool {
+        self <= Tier::Typo
+    }
+}
+
+/// Where a full-text hit's words were found: a stretch of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    /// The stretch, with `…` where it was cut.
+    pub text: String,
+    /// Character indices of `text` that the query's words match, ascending.
+    pub positions: Vec<usize>,
 }
 
 /// One search result.
@@ -52,6 +113,8 @@ pub struct Hit {
     pub tier: Tier,
     /// Character indices of the label that matched, ascending.
     pub positions: Vec<usize>,
+    /// For a full-text hit, where its words were found.
+    pub snippet: Option<Snippet>,
 }
 
 /// The longest query looked at, in characters; the rest is ignored.
@@ -61,8 +124,10 @@ pub const MAX_NAME_CHARS: usize = 1024;
 /// Below this many candidates, scoring stays on one thread.
 const PARALLEL_FROM: usize = 4096;
 
-/// A search index over a graph's nodes: each node's label, aliases and id
-/// in lowercase (cut to [`MAX_NAME_CHARS`]), its number of edges and kind.
+/// A search index over a graph's nodes: each node's names in lowercase (cut
+/// to [`MAX_NAME_CHARS`]), its number of edges, kind and label length, and
+/// the words of its names and of its whole text. Built from a [`Graph`] in
+/// one pass over its nodes and edges.
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
     names: Vec<Vec<String>>,
@@ -71,6 +136,13 @@ pub struct SearchIndex {
     ascii: Vec<bool>,
     degree: Vec<usize>,
     kind: Vec<String>,
+    label_chars: Vec<u32>,
+    /// The words of each node's names (label, aliases, id).
+    name_words: Words,
+    /// The words of each node's names, summary, notes and edge notes.
+    text_words: Words,
+    /// Each kind's id with the words that name it (id, label, plurals).
+    kind_names: Vec<(String, Vec<String>)>,
 }
 
 fn cut(s: &str) -> &str {
@@ -80,55 +152,48 @@ fn cut(s: &str) -> &str {
     }
 }
 
-fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// A query taken apart once: its words and its squashed form.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-struct Query {
-    text: String,
-    words: Vec<String>,
-    squashed: String,
-}
-
-impl Query {
-    fn new(query: &str) -> Query {
-        let text: String = query.chars().take(MAX_QUERY_CHARS).collect();
-        Query {
-            words: words(&text),
-            squashed: squash(&text),
-            text,
-        }
-    }
-}
-
 /// A matching node; its fuzzy score is worked out only when it may rank
-/// among the hits shown.
+/// among the hits shown. `sub` orders the hits of a lower tier.
 #[derive(Debug, Clone, Copy)]
 struct Scored {
     node: u32,
     tier: Tier,
     fuzzy: Option<i64>,
+    sub: u32,
+    /// How far in length the closest matching name is from the query.
+    close: u32,
+}
+
+impl Scored {
+    fn name(node: u32, tier: Tier, fuzzy: Option<i64>) -> Scored {
+        Scored {
+            node,
+            tier,
+            fuzzy,
+            sub: 0,
+            close: 0,
+        }
+    }
+}
+
+/// Runs `f` over chunks of `items`, on several threads when there are many.
+fn chunked<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> Vec<R> + Sync + Send) -> Vec<R> {
+    if items.len() < PARALLEL_FROM {
+        return f(items);
+    }
+    let chunk = items
+        .len()
+        .div_ceil(rayon::current_num_threads() * 4)
+        .max(1024);
+    items.par_chunks(chunk).map(f).flatten_iter().collect()
 }
 
 impl SearchIndex {
-    /// Prepares the names of every node.
+    /// Prepares the names and text of every node.
     pub fn new(graph: &Graph) -> SearchIndex {
-        let mut names = Vec::with_capacity(graph.node_count());
-        let mut degree = Vec::with_capacity(graph.node_count());
-        let mut kind = Vec::with_capacity(graph.node_count());
-        let mut ascii = Vec::with_capacity(graph.node_count());
+        let count = graph.node_count();
+        let mut names = Vec::with_capacity(count);
+        let mut ascii = Vec::with_capacity(count);
         for ix in graph.g.node_indices() {
             let node = &graph.g[ix];
             let lower: Vec<String> = std::iter::once(&node.label)
@@ -138,14 +203,24 @@ impl SearchIndex {
                 .collect();
             ascii.push(lower.iter().all(|n| n.is_ascii()));
             names.push(lower);
-            degree.push(graph.degree(ix));
-            kind.push(node.kind.clone());
         }
+        let nodes: Vec<NodeIndex> = graph.g.node_indices().collect();
+        let (name_words, text_words) = rayon::join(
+            || Words::build(count, |n, add| names[n].iter().for_each(|s| add(s))),
+            || text::build(graph, &nodes),
+        );
         SearchIndex {
-            names,
             ascii,
-            degree,
-            kind,
+            degree: nodes.iter().map(|&ix| graph.degree(ix)).collect(),
+            kind: nodes.iter().map(|&ix| graph.g[ix].kind.clone()).collect(),
+            label_chars: nodes
+                .iter()
+                .map(|&ix| graph.g[ix].label.chars().count() as u32)
+                .collect(),
+            names,
+            name_words,
+            text_words,
+            kind_names: kind::names(graph),
         }
     }
 
@@ -163,30 +238,33 @@ impl SearchIndex {
     /// best first, at most `limit`. An empty query lists every node, most
     /// connected first.
     pub fn search(&self, graph: &Graph, query: &str, kinds: &[String], limit: usize) -> Vec<Hit> {
-        let query = Query::new(query);
-        let all: Vec<u32> = (0..self.names.len() as u32).collect();
-        let scored = self.score(&query, kinds, &all);
-        self.best(graph, &query, scored, limit)
+        let query = Query::new(query, MAX_QUERY_CHARS);
+        let found = self.score(&query, kinds, &self.everyone());
+        self.finish(graph, &query, kinds, found, limit, true)
     }
 
-    /// The candidates that match a query, with their tiers, in parallel on
-    /// large sets (one matcher per chunk: a shared one does not scale).
-    /// Matching is decided by a subsequence test where names and query are
-    /// ASCII; fuzzy scores wait for [`SearchIndex::best`].
+    fn everyone(&self) -> Vec<u32> {
+        (0..self.names.len() as u32).collect()
+    }
+
+    fn kind_ok(&self, kinds: &[String], n: u32) -> bool {
+        kinds.is_empty() || kinds.contains(&self.kind[n as usize])
+    }
+
+    /// The candidates whose names match a query, with their tiers, in
+    /// parallel on large sets (one matcher per chunk: a shared one does not
+    /// scale). Matching is decided by a subsequence test where names and
+    /// query are ASCII; fuzzy scores wait for [`SearchIndex::best`].
     fn score(&self, query: &Query, kinds: &[String], candidates: &[u32]) -> Vec<Scored> {
         let ascii_query = query.words.iter().all(|w| w.is_ascii());
-        let find = |chunk: &[u32]| -> Vec<Scored> {
+        chunked(candidates, |chunk: &[u32]| -> Vec<Scored> {
             let matcher = SkimMatcherV2::default().ignore_case();
             chunk
                 .iter()
-                .filter(|&&i| kinds.is_empty() || kinds.contains(&self.kind[i as usize]))
+                .filter(|&&i| self.kind_ok(kinds, i))
                 .filter_map(|&i| {
                     if query.words.is_empty() {
-                        return Some(Scored {
-                            node: i,
-                            tier: Tier::Fuzzy,
-                            fuzzy: Some(0),
-                        });
+                        return Some(Scored::name(i, Tier::Fuzzy, Some(0)));
                     }
                     let names = &self.names[i as usize];
                     if ascii_query && self.ascii[i as usize] {
@@ -194,33 +272,45 @@ impl SearchIndex {
                             .words
                             .iter()
                             .all(|w| names.iter().any(|n| subsequence(n, w)));
-                        return all.then(|| Scored {
-                            node: i,
-                            tier: tier(names, query),
-                            fuzzy: None,
-                        });
+                        return all.then(|| Scored::name(i, tier(names, query), None));
                     }
                     let fuzzy = fuzzy_score(names, query, &matcher)?;
-                    Some(Scored {
-                        node: i,
-                        tier: tier(names, query),
-                        fuzzy: Some(fuzzy),
-                    })
+                    Some(Scored::name(i, tier(names, query), Some(fuzzy)))
                 })
                 .collect()
-        };
-        if candidates.len() < PARALLEL_FROM {
-            return find(candidates);
+        })
+    }
+
+    /// Adds the lower tiers while the hits leave room, then ranks.
+    fn finish(
+        &self,
+        graph: &Graph,
+        query: &Query,
+        kinds: &[String],
+        mut found: Vec<Scored>,
+        limit: usize,
+        with_kinds: bool,
+    ) -> Vec<Hit> {
+        if !query.words.is_empty() && found.len() < limit {
+            let mut seen: FxHashSet<u32> = found.iter().map(|s| s.node).collect();
+            for tier in [Tier::Typo, Tier::Kind, Tier::FullText] {
+                if found.len() >= limit {
+                    break;
+                }
+                let more = match tier {
+                    Tier::Typo => self.typo_hits(query, kinds),
+                    Tier::Kind if with_kinds => self.kind_hits(graph, query, kinds, limit),
+                    Tier::FullText => self.text_hits(query, kinds, &seen),
+                    _ => Vec::new(),
+                };
+                for s in more {
+                    if seen.insert(s.node) {
+                        found.push(s);
+                    }
+                }
+            }
         }
-        let chunk = candidates
-            .len()
-            .div_ceil(rayon::current_num_threads() * 4)
-            .max(1024);
-        candidates
-            .par_chunks(chunk)
-            .map(find)
-            .flatten_iter()
-            .collect()
+        self.best(graph, query, found, limit)
     }
 
     /// The best `limit` of the matches, sorted, with label positions. Fuzzy
@@ -230,7 +320,7 @@ impl SearchIndex {
         if limit == 0 {
             return Vec::new();
         }
-        let mut counts = [0usize; 4];
+        let mut counts = [0usize; Tier::ALL.len()];
         for s in &found {
             counts[s.tier as usize] += 1;
         }
@@ -240,37 +330,22 @@ impl SearchIndex {
             total >= limit
         });
         found.retain(|s| last.is_none_or(|t| s.tier <= t));
-        let fill = |chunk: &mut [Scored]| {
-            let matcher = SkimMatcherV2::default().ignore_case();
-            for s in chunk.iter_mut().filter(|s| s.fuzzy.is_none()) {
-                s.fuzzy = fuzzy_score(&self.names[s.node as usize], query, &matcher);
-            }
-        };
-        if found.len() < PARALLEL_FROM {
-            fill(&mut found);
-        } else {
-            let chunk = found
-                .len()
-                .div_ceil(rayon::current_num_threads() * 4)
-                .max(1024);
-            found.par_chunks_mut(chunk).for_each(fill);
-        }
-        let score = |s: &Scored| s.tier.bonus() + s.fuzzy.unwrap_or(0);
+        self.fill_fuzzy(query, &mut found);
+        let score = |s: &Scored| s.tier.bonus() + s.fuzzy.unwrap_or(0) - i64::from(s.sub.min(999));
         let key = |s: &Scored| {
             (
                 s.tier,
                 Reverse(score(s)),
+                s.close,
                 Reverse(self.degree[s.node as usize]),
             )
         };
+        let label = |s: &Scored| &graph.g[NodeIndex::new(s.node as usize)].label;
         let order = |a: &Scored, b: &Scored| {
             key(a)
                 .cmp(&key(b))
-                .then_with(|| {
-                    graph.g[NodeIndex::new(a.node as usize)]
-                        .label
-                        .cmp(&graph.g[NodeIndex::new(b.node as usize)].label)
-                })
+                .then_with(|| a.sub.cmp(&b.sub))
+                .then_with(|| label(a).cmp(label(b)))
                 .then_with(|| a.node.cmp(&b.node))
         };
         if found.len() > limit {
@@ -278,27 +353,82 @@ impl SearchIndex {
             found.truncate(limit);
         }
         found.sort_by(order);
-        let matcher = SkimMatcherV2::default().ignore_case();
         found
             .into_iter()
-            .map(|s| Hit {
-                node: NodeIndex::new(s.node as usize),
-                score: score(&s),
-                tier: s.tier,
-                positions: label_positions(
-                    cut(&graph.g[NodeIndex::new(s.node as usize)].label),
-                    &query.words,
-                    &matcher,
-                ),
-            })
+            .map(|s| self.hit(graph, query, s, score(&s)))
             .collect()
+    }
+
+    /// Works out the fuzzy scores still missing, in parallel on large sets.
+    fn fill_fuzzy(&self, query: &Query, found: &mut [Scored]) {
+        let fill = |chunk: &mut [Scored]| {
+            let matcher = SkimMatcherV2::default().ignore_case();
+            for s in chunk.iter_mut().filter(|s| s.fuzzy.is_none() && s.tier <= Tier::Fuzzy) {
+                s.fuzzy = fuzzy_score(&self.names[s.node as usize], query, &matcher);
+            }
+            for s in chunk.iter_mut() {
+                s.close = self.closeness(s, query);
+            }
+        };
+        if found.len() < PARALLEL_FROM {
+            fill(found);
+        } else {
+            let chunk = found
+                .len()
+                .div_ceil(rayon::current_num_threads() * 4)
+                .max(1024);
+            found.par_chunks_mut(chunk).for_each(fill);
+        }
+    }
+
+    /// How far in length from the query the closest of a node's names is
+    /// (among its label and aliases every query word is a subsequence of); the label's
+    /// length for the typo tier, nothing for the tiers below.
+    fn closeness(&self, s: &Scored, query: &Query) -> u32 {
+        let far = |n: usize| n.abs_diff(query.chars) as u32;
+        match s.tier {
+            Tier::Typo => far(self.label_chars[s.node as usize] as usize),
+            Tier::Kind | Tier::FullText => 0,
+            _ => {
+                // The id is the last name; a node found by its id alone ranks
+                // after those found by their label or an alias.
+                let names = &self.names[s.node as usize];
+                let (id, shown) = names.split_last().unwrap_or((&names[0], &[]));
+                let matches = |n: &&String| query.words.iter().all(|w| subsequence(n, w));
+                (shown.iter().filter(matches).map(|n| far(n.chars().count())).min())
+                    .unwrap_or_else(|| 1000 + far(id.chars().count()))
+            }
+        }
+    }
+
+    /// A ranked match as a hit: where the label matches, and for a
+    /// full-text hit the stretch of text that does.
+    fn hit(&self, graph: &Graph, query: &Query, s: Scored, score: i64) -> Hit {
+        let node = NodeIndex::new(s.node as usize);
+        let label = cut(&graph.g[node].label);
+        let positions = if s.tier <= Tier::Fuzzy {
+            label_positions(label, &query.words, &SkimMatcherV2::default().ignore_case())
+        } else {
+            word_positions(label, &query.words, true)
+        };
+        let snippet = (s.tier == Tier::FullText)
+            .then(|| snippet::find(graph, node, &query.words))
+            .flatten();
+        Hit {
+            node,
+            score,
+            tier: s.tier,
+            positions,
+            snippet,
+        }
     }
 }
 
 /// Search as the user types: when a query extends the previous one, only the
-/// previous query's matches are scored again (a node that matches the longer
-/// query must match the shorter one, since every word of the longer query
-/// extends a word of the shorter or is new).
+/// previous query's name matches are scored again (a node whose names match
+/// the longer query must match the shorter one, since every word of the
+/// longer query extends a word of the shorter or is new). The lower tiers
+/// come from their indexes afresh.
 #[derive(Debug, Clone, Default)]
 pub struct Typing {
     last: Option<(Query, Vec<String>, Vec<u32>)>,
@@ -319,19 +449,16 @@ impl Typing {
         kinds: &[String],
         limit: usize,
     ) -> Vec<Hit> {
-        let query = Query::new(query);
+        let query = Query::new(query, MAX_QUERY_CHARS);
         let narrowed = match &self.last {
             Some((prev, prev_kinds, matches)) if prev_kinds == kinds && extends(&query, prev) => {
                 Some(index.score(&query, kinds, matches))
             }
             _ => None,
         };
-        let scored = narrowed.unwrap_or_else(|| {
-            let all: Vec<u32> = (0..index.names.len() as u32).collect();
-            index.score(&query, kinds, &all)
-        });
+        let scored = narrowed.unwrap_or_else(|| index.score(&query, kinds, &index.everyone()));
         let matches = scored.iter().map(|s| s.node).collect();
-        let hits = index.best(graph, &query, scored, limit);
+        let hits = index.finish(graph, &query, kinds, scored, limit, true);
         self.last = Some((query, kinds.to_vec(), matches));
         hits
     }
@@ -341,72 +468,4 @@ impl Typing {
 /// query's text starts with the shorter's, and the shorter has words.
 fn extends(longer: &Query, shorter: &Query) -> bool {
     !shorter.words.is_empty() && longer.text.starts_with(&shorter.text)
-}
-
-/// Whether the characters of `pattern` occur in order in `text` (both lowercase).
-fn subsequence(text: &str, pattern: &str) -> bool {
-    if text.is_ascii() && pattern.is_ascii() {
-        let mut t = text.bytes();
-        return pattern.bytes().all(|p| t.any(|c| c == p));
-    }
-    true
-}
-
-/// The letters and digits of a lowercase name.
-fn squashed(name: &str) -> impl Iterator<Item = char> + '_ {
-    name.chars().filter(|c| c.is_alphanumeric())
-}
-
-/// The sum over the query's words of each word's best fuzzy score among the
-/// names, if every word matches one.
-fn fuzzy_score(names: &[String], query: &Query, matcher: &SkimMatcherV2) -> Option<i64> {
-    let mut fuzzy = 0;
-    for w in &query.words {
-        fuzzy += names
-            .iter()
-            .filter(|n| subsequence(n, w))
-            .filter_map(|n| matcher.fuzzy_match(n, w))
-            .max()?;
-    }
-    Some(fuzzy)
-}
-
-/// How well a matching node's names match a query.
-fn tier(names: &[String], query: &Query) -> Tier {
-    let q = query.squashed.as_str();
-    if !q.is_empty() && names.iter().any(|n| squashed(n).eq(q.chars())) {
-        Tier::Exact
-    } else if !q.is_empty()
-        && names.iter().any(|n| {
-            let mut name = squashed(n);
-            q.chars().all(|c| name.next() == Some(c))
-        })
-    {
-        Tier::Prefix
-    } else if names.iter().any(|n| {
-        let name_words: Vec<&str> = n
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        query
-            .words
-            .iter()
-            .all(|q| name_words.iter().any(|w| w.starts_with(q.as_str())))
-    }) {
-        Tier::WordPrefix
-    } else {
-        Tier::Fuzzy
-    }
-}
-
-/// Which characters of the label the query's words match.
-fn label_positions(label: &str, qwords: &[String], matcher: &SkimMatcherV2) -> Vec<usize> {
-    let mut pos: Vec<usize> = qwords
-        .iter()
-        .filter_map(|w| matcher.fuzzy_indices(label, w))
-        .flat_map(|(_, ix)| ix)
-        .collect();
-    pos.sort_unstable();
-    pos.dedup();
-    pos
 }

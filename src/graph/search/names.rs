@@ -1,0 +1,174 @@
+//! Matching a query against a node's names: which tier a name match is in,
+//! its fuzzy score, and which characters of the label it covers.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::Tier;
+use super::edits::{align, budget};
+use super::words::each_word;
+
+/// A query taken apart once: its words, its squashed form and its length.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    /// The query as typed, cut to its longest length.
+    pub text: String,
+    /// Its words, lowercase.
+    pub words: Vec<String>,
+    /// Its letters and digits, lowercase.
+    pub squashed: String,
+    /// Its length in characters, without surrounding blanks.
+    pub chars: usize,
+}
+
+impl Query {
+    /// Takes apart the first `max` characters of a query.
+    pub fn new(query: &str, max: usize) -> Query {
+        let text: String = query.chars().take(max).collect();
+        Query {
+            words: words(&text),
+            squashed: squash(&text),
+            chars: text.trim().chars().count(),
+            text,
+        }
+    }
+}
+
+/// The letters and digits of a text, lowercase.
+pub fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The runs of letters and digits of a text, lowercase.
+pub fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether the characters of `pattern` occur in order in `text` (both
+/// lowercase); true when either is not ASCII (the fuzzy matcher decides).
+pub fn subsequence(text: &str, pattern: &str) -> bool {
+    if text.is_ascii() && pattern.is_ascii() {
+        let mut t = text.bytes();
+        return pattern.bytes().all(|p| t.any(|c| c == p));
+    }
+    true
+}
+
+/// The letters and digits of a lowercase name.
+fn squashed(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars().filter(|c| c.is_alphanumeric())
+}
+
+/// The sum over the query's words of each word's best fuzzy score among the
+/// names, if every word matches one.
+pub fn fuzzy_score(names: &[String], query: &Query, matcher: &SkimMatcherV2) -> Option<i64> {
+    let mut fuzzy = 0;
+    for w in &query.words {
+        fuzzy += names
+            .iter()
+            .filter(|n| subsequence(n, w))
+            .filter_map(|n| matcher.fuzzy_match(n, w))
+            .max()?;
+    }
+    Some(fuzzy)
+}
+
+/// How well a matching node's names match a query.
+pub fn tier(names: &[String], query: &Query) -> Tier {
+    let q = query.squashed.as_str();
+    if !q.is_empty() && names.iter().any(|n| squashed(n).eq(q.chars())) {
+        Tier::Exact
+    } else if !q.is_empty()
+        && names.iter().any(|n| {
+            let mut name = squashed(n);
+            q.chars().all(|c| name.next() == Some(c))
+        })
+    {
+        Tier::Prefix
+    } else if names.iter().any(|n| {
+        let name_words: Vec<&str> = n
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        query
+            .words
+            .iter()
+            .all(|q| name_words.iter().any(|w| w.starts_with(q.as_str())))
+    }) {
+        Tier::WordPrefix
+    } else if initials(names, query) {
+        Tier::Initials
+    } else {
+        Tier::Fuzzy
+    }
+}
+
+/// Whether a query of one word of 2 to 5 letters spells the initials of a
+/// name of several words (`lr`: Learning rate).
+fn initials(names: &[String], query: &Query) -> bool {
+    let [word] = query.words.as_slice() else {
+        return false;
+    };
+    if !(2..=5).contains(&word.chars().count()) {
+        return false;
+    }
+    names.iter().any(|n| {
+        let mut parts = n.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+        let mut count = 0;
+        let same = word.chars().all(|c| {
+            count += 1;
+            parts.next().and_then(|p| p.chars().next()) == Some(c)
+        });
+        same && count >= 2 && parts.next().is_none()
+    })
+}
+
+/// Which characters of the label the query's words match fuzzily.
+pub fn label_positions(label: &str, qwords: &[String], matcher: &SkimMatcherV2) -> Vec<usize> {
+    let mut pos: Vec<usize> = qwords
+        .iter()
+        .filter_map(|w| matcher.fuzzy_indices(label, w))
+        .flat_map(|(_, ix)| ix)
+        .collect();
+    pos.sort_unstable();
+    pos.dedup();
+    pos
+}
+
+/// Which characters of the label the query's words match word by word: as a
+/// prefix of a word, or (with `typos`) as far as the letters of a word within
+/// the query word's budget of edits line up with it.
+pub fn word_positions(label: &str, qwords: &[String], typos: bool) -> Vec<usize> {
+    let mut label_words: Vec<(String, usize)> = Vec::new();
+    each_word(label, |w, at| label_words.push((w.to_string(), at)));
+    let last = qwords.len().saturating_sub(1);
+    let mut pos = Vec::new();
+    for (i, q) in qwords.iter().enumerate() {
+        let mut best: Option<(u8, Vec<usize>)> = None;
+        for (w, at) in &label_words {
+            let found = if w.starts_with(q.as_str()) {
+                Some((0, (0..q.chars().count()).map(|c| at + c).collect()))
+            } else if typos && budget(q) > 0 && w.is_ascii() {
+                let (edits, matched) = align(q, w, i == last);
+                (edits <= budget(q)).then(|| (edits, matched.iter().map(|c| at + c).collect()))
+            } else {
+                None
+            };
+            if let Some(f) = found
+                && best.as_ref().is_none_or(|b| f.0 < b.0)
+            {
+                best = Some(f);
+            }
+        }
+        pos.extend(best.map(|b| b.1).unwrap_or_default());
+    }
+    pos.sort_unstable();
+    pos.dedup();
+    pos
+}

@@ -1,0 +1,63 @@
+//! The full-text tier: every query word starts a word of a node's names,
+//! summary, notes or the notes of its edges.
+
+use petgraph::Direction;
+use petgraph::graph::NodeIndex;
+use rustc_hash::FxHashSet;
+
+use super::names::Query;
+use super::words::Words;
+use super::{Scored, SearchIndex, Tier, chunked};
+use crate::graph::Graph;
+
+/// The words of every node's names and text, edge notes counting for both ends.
+pub fn build(graph: &Graph, nodes: &[NodeIndex]) -> Words {
+    Words::build(nodes.len(), |n, add| {
+        let ix = nodes[n];
+        let node = &graph.g[ix];
+        add(&node.label);
+        node.aliases.iter().for_each(|a| add(a));
+        add(&node.id);
+        add(&node.summary);
+        add(&node.notes);
+        for dir in [Direction::Outgoing, Direction::Incoming] {
+            for e in graph.g.edges_directed(ix, dir) {
+                add(&e.weight().note);
+            }
+        }
+    })
+}
+
+impl SearchIndex {
+    /// The nodes not yet `seen` whose text holds every query word as a word prefix.
+    pub(super) fn text_hits(
+        &self,
+        query: &Query,
+        kinds: &[String],
+        seen: &FxHashSet<u32>,
+    ) -> Vec<Scored> {
+        let words = &self.text_words;
+        let ranges: Vec<_> = query.words.iter().map(|w| words.prefix_range(w)).collect();
+        if ranges.iter().any(|r| r.is_empty()) {
+            return Vec::new();
+        }
+        let Some(pick) = ranges.iter().min_by_key(|r| words.postings_len((*r).clone())) else {
+            return Vec::new();
+        };
+        let candidates = words.nodes_of_range(pick.clone());
+        chunked(&candidates, |chunk: &[u32]| {
+            chunk
+                .iter()
+                .filter(|&&n| self.kind_ok(kinds, n) && !seen.contains(&n))
+                .filter(|&&n| ranges.iter().all(|r| words.holds_any(n, r)))
+                .map(|&n| Scored {
+                    node: n,
+                    tier: Tier::FullText,
+                    fuzzy: None,
+                    sub: 0,
+                    close: 0,
+                })
+                .collect()
+        })
+    }
+}
