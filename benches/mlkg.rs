@@ -26,6 +26,11 @@ mod synth;
 
 /// The query typed one character at a time.
 const TYPED: &str = "vanish grad";
+/// A query with a typo: few names match it, the typo tier fills the hits.
+const TYPO: &str = "vanishing gradiant";
+/// A query whose words are together in summaries far more often than in a
+/// label: the full-text tier fills the hits.
+const FULL_TEXT: &str = "momentum dropout transformer";
 
 fn sizes() -> Vec<usize> {
     let mut sizes = vec![1_000, 10_000, 100_000];
@@ -104,7 +109,17 @@ fn benches(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("index", n), |b| {
             b.iter(|| SearchIndex::new(black_box(&graph)))
         });
-        for q in ["v", TYPED] {
+        for q in ["v", TYPED, TYPO, FULL_TEXT] {
+            let tiers: Vec<_> = index
+                .search(&graph, q, &[], 50)
+                .iter()
+                .map(|h| h.tier)
+                .collect();
+            eprintln!(
+                "{n} nodes, {q:?}: {} hits, last tier {:?}",
+                tiers.len(),
+                tiers.last()
+            );
             g.bench_function(BenchmarkId::new(format!("fresh {q:?}"), n), |b| {
                 b.iter(|| index.search(&graph, black_box(q), &[], 50))
             });
@@ -116,6 +131,16 @@ fn benches(c: &mut Criterion) {
                 let mut typing = Typing::new();
                 for end in 1..=TYPED.len() {
                     black_box(typing.search(&index, &graph, &TYPED[..end], &[], 50));
+                }
+            })
+        });
+        // Typing a query with a typo: the typo tier is worked out on each keystroke.
+        g.throughput(Throughput::Elements(TYPO.len() as u64));
+        g.bench_function(BenchmarkId::new("typing with a typo", n), |b| {
+            b.iter(|| {
+                let mut typing = Typing::new();
+                for end in 1..=TYPO.len() {
+                    black_box(typing.search(&index, &graph, &TYPO[..end], &[], 50));
                 }
             })
         });

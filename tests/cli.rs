@@ -62,7 +62,18 @@ fn search_puts_vanishing_gradient_first_for_words_in_any_order() {
     assert_eq!(hits[0]["label"], "Vanishing gradient");
     let first = hits[0].as_object().unwrap();
     let keys: Vec<&str> = first.keys().map(String::as_str).collect();
-    assert_eq!(keys, ["id", "label", "kind", "score", "positions"]);
+    assert_eq!(
+        keys,
+        [
+            "id",
+            "label",
+            "kind",
+            "score",
+            "tier",
+            "positions",
+            "snippet"
+        ]
+    );
     assert!(!hits[0]["positions"].as_array().unwrap().is_empty());
 }
 
@@ -85,7 +96,12 @@ fn search_text_is_aligned_and_uncoloured_in_a_pipe() {
     small(&["search", "mode"])
         .assert()
         .success()
-        .stdout("Pipe mode  mode            pipe-mode\nFile mode  mode            file-mode\n");
+        .stdout(concat!(
+            "Pipe mode          mode            pipe-mode\n",
+            "File mode          mode            file-mode\n",
+            "RecordIO-protobuf  format          recordio-protobuf  — \"…framing; required for Pipe mode.\"\n",
+            "Regularization     concept         regularization  — \"Constraining a model to reduce overfitting.\"\n",
+        ));
 }
 
 #[test]

@@ -121,6 +121,9 @@ pub struct Hit {
 pub const MAX_QUERY_CHARS: usize = 256;
 /// The longest name matched, in characters; the rest of a longer one is ignored.
 pub const MAX_NAME_CHARS: usize = 1024;
+/// The fewest letters and digits a query needs to be looked for in the text
+/// (fewer start too many words to help).
+const TEXT_FROM: usize = 3;
 /// Below this many candidates, scoring stays on one thread.
 const PARALLEL_FROM: usize = 4096;
 
@@ -300,7 +303,9 @@ impl SearchIndex {
                 let more = match tier {
                     Tier::Typo => self.typo_hits(query, kinds),
                     Tier::Kind if with_kinds => self.kind_hits(graph, query, kinds, limit),
-                    Tier::FullText => self.text_hits(query, kinds, &seen),
+                    Tier::FullText if query.squashed.chars().count() >= TEXT_FROM => {
+                        self.text_hits(query, kinds, &seen)
+                    }
                     _ => Vec::new(),
                 };
                 for s in more {
@@ -363,7 +368,10 @@ impl SearchIndex {
     fn fill_fuzzy(&self, query: &Query, found: &mut [Scored]) {
         let fill = |chunk: &mut [Scored]| {
             let matcher = SkimMatcherV2::default().ignore_case();
-            for s in chunk.iter_mut().filter(|s| s.fuzzy.is_none() && s.tier <= Tier::Fuzzy) {
+            for s in chunk
+                .iter_mut()
+                .filter(|s| s.fuzzy.is_none() && s.tier <= Tier::Fuzzy)
+            {
                 s.fuzzy = fuzzy_score(&self.names[s.node as usize], query, &matcher);
             }
             for s in chunk.iter_mut() {
@@ -386,17 +394,23 @@ impl SearchIndex {
     /// length for the typo tier, nothing for the tiers below.
     fn closeness(&self, s: &Scored, query: &Query) -> u32 {
         let far = |n: usize| n.abs_diff(query.chars) as u32;
+        if query.words.is_empty() {
+            return 0;
+        }
         match s.tier {
             Tier::Typo => far(self.label_chars[s.node as usize] as usize),
             Tier::Kind | Tier::FullText => 0,
             _ => {
-                // The id is the last name; a node found by its id alone ranks
-                // after those found by their label or an alias.
+                // The id is the last name; nodes found by their id alone
+                // (`xgboost.alpha`) rank after those found by their label or
+                // an alias, all alike.
                 let names = &self.names[s.node as usize];
-                let (id, shown) = names.split_last().unwrap_or((&names[0], &[]));
+                let shown = &names[..names.len() - 1];
                 let matches = |n: &&String| query.words.iter().all(|w| subsequence(n, w));
-                (shown.iter().filter(matches).map(|n| far(n.chars().count())).min())
-                    .unwrap_or_else(|| 1000 + far(id.chars().count()))
+                (shown.iter().filter(matches))
+                    .map(|n| far(n.chars().count()))
+                    .min()
+                    .unwrap_or(u32::MAX)
             }
         }
     }

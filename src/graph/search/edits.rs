@@ -54,7 +54,11 @@ pub fn near(vocab: &[Box<str>], q: &str, k: u8, open_end: bool) -> FxHashMap<u32
         for d in common..v.len() {
             let row_min = push_row(&mut rows, q, v, d);
             let here = rows[(d + 1) * width + m];
-            let open = if open_end && d + 1 >= m { here } else { u8::MAX };
+            let open = if open_end && d + 1 >= m {
+                here
+            } else {
+                u8::MAX
+            };
             best.push(best[d].min(open));
             if row_min > k {
                 dead = Some(d + 1);
@@ -171,12 +175,34 @@ mod tests {
 
     #[test]
     fn one_edit_of_each_sort() {
-        let words = ["anomaly", "anomalies", "gradient", "blazing", "factorization", "zebra"];
-        assert_eq!(within(&words, "anomoly", 1, false), vec![("anomaly".into(), 1)]);
-        assert_eq!(within(&words, "gradiant", 2, false), vec![("gradient".into(), 1)]);
-        assert_eq!(within(&words, "blazzing", 2, false), vec![("blazing".into(), 1)]);
-        assert_eq!(within(&words, "blaizng", 1, false), vec![("blazing".into(), 1)]);
-        assert_eq!(within(&words, "factorisation", 2, false), vec![("factorization".into(), 1)]);
+        let words = [
+            "anomaly",
+            "anomalies",
+            "gradient",
+            "blazing",
+            "factorization",
+            "zebra",
+        ];
+        assert_eq!(
+            within(&words, "anomoly", 1, false),
+            vec![("anomaly".into(), 1)]
+        );
+        assert_eq!(
+            within(&words, "gradiant", 2, false),
+            vec![("gradient".into(), 1)]
+        );
+        assert_eq!(
+            within(&words, "blazzing", 2, false),
+            vec![("blazing".into(), 1)]
+        );
+        assert_eq!(
+            within(&words, "blaizng", 1, false),
+            vec![("blazing".into(), 1)]
+        );
+        assert_eq!(
+            within(&words, "factorisation", 2, false),
+            vec![("factorization".into(), 1)]
+        );
         assert!(within(&words, "anmoloy", 1, false).is_empty());
     }
 
@@ -196,7 +222,10 @@ mod tests {
 
     #[test]
     fn alignment_marks_the_matching_letters() {
-        assert_eq!(align("gradiant", "gradient", false), (1, vec![0, 1, 2, 3, 4, 6, 7]));
+        assert_eq!(
+            align("gradiant", "gradient", false),
+            (1, vec![0, 1, 2, 3, 4, 6, 7])
+        );
         assert_eq!(align("blazzing", "blazing", false).0, 1);
         assert_eq!(align("anomo", "anomaly", true), (1, vec![0, 1, 2, 3]));
     }

@@ -101,10 +101,12 @@ impl SearchIndex {
                 targets.extend(strong.into_iter().take(limit).map(|s| s.2));
             }
             for target in targets {
-                let mut linked: Vec<u32> = (graph.g.neighbors_undirected(NodeIndex::new(target as usize)))
-                    .map(|ix| ix.index() as u32)
-                    .filter(|&n| self.kind[n as usize] == kind)
-                    .collect();
+                let mut linked: Vec<u32> = (graph
+                    .g
+                    .neighbors_undirected(NodeIndex::new(target as usize)))
+                .map(|ix| ix.index() as u32)
+                .filter(|&n| self.kind[n as usize] == kind)
+                .collect();
                 linked.sort_unstable_by_key(|&n| (Reverse(self.degree[n as usize]), n));
                 linked.into_iter().for_each(|n| push(n, 0));
             }

@@ -119,7 +119,9 @@ fn initials(names: &[String], query: &Query) -> bool {
         return false;
     }
     names.iter().any(|n| {
-        let mut parts = n.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+        let mut parts = n
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty());
         let mut count = 0;
         let same = word.chars().all(|c| {
             count += 1;

@@ -12,8 +12,11 @@ const BEFORE: usize = 30;
 /// The longest snippet, in characters, without its ellipses.
 const WIDTH: usize = 80;
 
-/// Where the query's words start words of a text: (character index, length).
-fn matches(text: &str, qwords: &[String]) -> (usize, Vec<(usize, usize)>) {
+/// Stretches of a text: (character index, length).
+type Spans = Vec<(usize, usize)>;
+
+/// How many of the query's words start words of a text, and where.
+fn matches(text: &str, qwords: &[String]) -> (usize, Spans) {
     let mut found = Vec::new();
     let mut which = vec![false; qwords.len()];
     each_word(text, |w, at| {
@@ -37,8 +40,11 @@ pub fn find(graph: &Graph, node: NodeIndex, qwords: &[String]) -> Option<Snippet
         .into_iter()
         .flat_map(|d| graph.g.edges_directed(node, d))
         .map(|e| e.weight().note.as_str());
-    let mut best: Option<(usize, &str, Vec<(usize, usize)>)> = None;
-    for text in [n.summary.as_str(), n.notes.as_str()].into_iter().chain(edges) {
+    let mut best: Option<(usize, &str, Spans)> = None;
+    for text in [n.summary.as_str(), n.notes.as_str()]
+        .into_iter()
+        .chain(edges)
+    {
         let (count, found) = matches(text, qwords);
         if count > 0 && best.as_ref().is_none_or(|b| count > b.0) {
             best = Some((count, text, found));
@@ -65,7 +71,11 @@ fn cut(text: &str, found: &[(usize, usize)]) -> Snippet {
         end = word_end.filter(|&i| i > first).unwrap_or(end);
     }
     let lead = usize::from(begin > 0);
-    let mut out: String = if begin > 0 { "…".into() } else { String::new() };
+    let mut out: String = if begin > 0 {
+        "…".into()
+    } else {
+        String::new()
+    };
     out.extend(&chars[begin..end]);
     if end < chars.len() {
         out.push('…');
@@ -91,8 +101,16 @@ mod tests {
         let text = "The network is trained on many images of streets and cars, and it is used to detect misalignment of parts on an assembly line in factories of every size and kind.";
         let q = vec!["misalign".to_string()];
         let s = cut(text, &matches(text, &q).1);
-        assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
-        let shown: String = s.positions.iter().map(|&i| s.text.chars().nth(i).unwrap()).collect();
+        assert!(
+            s.text.starts_with('…') && s.text.ends_with('…'),
+            "{}",
+            s.text
+        );
+        let shown: String = s
+            .positions
+            .iter()
+            .map(|&i| s.text.chars().nth(i).unwrap())
+            .collect();
         assert_eq!(shown, "misalign");
         assert!(s.text.contains("used to detect misalignment"));
     }
@@ -100,7 +118,10 @@ mod tests {
     #[test]
     fn a_short_text_is_kept_whole() {
         let q = vec!["elbow".to_string()];
-        let s = cut("Pick k at the elbow.", &matches("Pick k at the elbow.", &q).1);
+        let s = cut(
+            "Pick k at the elbow.",
+            &matches("Pick k at the elbow.", &q).1,
+        );
         assert_eq!(s.text, "Pick k at the elbow.");
         assert_eq!(s.positions, vec![14, 15, 16, 17, 18]);
     }

@@ -41,7 +41,10 @@ impl SearchIndex {
         if ranges.iter().any(|r| r.is_empty()) {
             return Vec::new();
         }
-        let Some(pick) = ranges.iter().min_by_key(|r| words.postings_len((*r).clone())) else {
+        let Some(pick) = ranges
+            .iter()
+            .min_by_key(|r| words.postings_len((*r).clone()))
+        else {
             return Vec::new();
         };
         let candidates = words.nodes_of_range(pick.clone());
