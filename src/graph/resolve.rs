@@ -115,8 +115,10 @@ impl<'g> Resolver<'g> {
             _ => {}
         }
         let index = self.index.get_or_init(|| SearchIndex::new(g));
-        let hits = index.search(g, text, &[], MAX_CANDIDATES);
-        let strong: Vec<&Hit> = hits.iter().filter(|h| h.tier != Tier::Fuzzy).collect();
+        // Names only: a node found by its kind or its text is not named.
+        let mut hits = index.search(g, text, &[], MAX_CANDIDATES);
+        hits.retain(|h| h.tier <= Tier::Fuzzy);
+        let strong: Vec<&Hit> = hits.iter().filter(|h| h.tier < Tier::Fuzzy).collect();
         if let [first, rest @ ..] = strong.as_slice()
             && rest.first().is_none_or(|second| first.tier < second.tier)
         {
