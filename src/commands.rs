@@ -133,7 +133,7 @@ pub fn run(
 fn check(file: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
     let loaded = load_graph(file)?;
     print_warnings(&loaded.warnings, err)?;
-    let warnings = match loaded.warnings.len() {
+    let warnings = match loaded.warnings.iter().map(Diagnostic::count).sum() {
         0 => String::new(),
         1 => ", 1 warning".to_string(),
         n => format!(", {n} warnings"),

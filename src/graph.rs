@@ -28,7 +28,7 @@ use petgraph::graph::DiGraph;
 pub use petgraph::graph::{EdgeIndex, NodeIndex};
 use serde::{Deserialize, Serialize};
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, SHOWN_PER_KIND, Severity};
 pub use load::{LoadError, Source};
 
 /// Free-form string properties of a node or an edge.

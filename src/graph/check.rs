@@ -5,7 +5,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Collector, Diagnostic};
 use super::span::Spans;
 use super::{Document, is_valid_id};
 
@@ -21,9 +21,11 @@ pub enum Warnings {
     Skip,
 }
 
-/// All errors (and warnings, if asked) of a document, unsorted.
+/// All errors (and warnings, if asked) of a document, unsorted; past
+/// [`super::diagnostic::SHOWN_PER_KIND`] of one kind, the rest are counted
+/// in one diagnostic.
 pub fn validate(doc: &Document, spans: &Spans, file: &str, warnings: Warnings) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+    let mut out = Collector::new();
     super::limits::check_sizes(doc, spans, file, &mut out);
     check_declarations(doc, spans, file, &mut out);
     let kinds = check_nodes(doc, spans, file, &mut out);
@@ -32,54 +34,54 @@ pub fn validate(doc: &Document, spans: &Spans, file: &str, warnings: Warnings) -
         warn_orphans(doc, spans, file, &kinds, &mut out);
         warn_shared_names(doc, spans, file, &mut out);
     }
-    out
+    out.finish()
 }
 
-fn check_declarations(doc: &Document, spans: &Spans, file: &str, out: &mut Vec<Diagnostic>) {
+fn check_declarations(doc: &Document, spans: &Spans, file: &str, out: &mut Collector) {
     for (id, kind) in &doc.kinds {
         if !is_valid_id(id) {
-            out.push(
+            out.add("bad id", || {
                 Diagnostic::error(file, spans.kind(id, ""), format!("bad kind id \"{id}\""))
                     .with_id(id)
-                    .with_help(ID_RULES),
-            );
+                    .with_help(ID_RULES)
+            });
         }
         if kind.label.trim().is_empty() {
-            out.push(
+            out.add("empty label", || {
                 Diagnostic::error(
                     file,
                     spans.kind(id, "label"),
                     format!("kind \"{id}\" has an empty label"),
                 )
-                .with_id(id),
-            );
+                .with_id(id)
+            });
         }
     }
     for (id, rel) in &doc.relations {
         if !is_valid_id(id) {
-            out.push(
+            out.add("bad id", || {
                 Diagnostic::error(
                     file,
                     spans.relation(id, ""),
                     format!("bad relation id \"{id}\""),
                 )
                 .with_id(id)
-                .with_help(ID_RULES),
-            );
+                .with_help(ID_RULES)
+            });
         }
         if rel.label.trim().is_empty() {
-            out.push(
+            out.add("empty label", || {
                 Diagnostic::error(
                     file,
                     spans.relation(id, "label"),
                     format!("relation \"{id}\" has an empty label"),
                 )
-                .with_id(id),
-            );
+                .with_id(id)
+            });
         }
         for (field, kinds) in [("from", &rel.from), ("to", &rel.to)] {
             for k in kinds.iter().filter(|k| !doc.kinds.contains_key(*k)) {
-                out.push(
+                out.add("undeclared kind", || {
                     Diagnostic::error(
                         file,
                         spans.relation(id, field),
@@ -90,8 +92,8 @@ fn check_declarations(doc: &Document, spans: &Spans, file: &str, out: &mut Vec<D
                         k,
                         "kinds",
                         doc.kinds.keys(),
-                    )),
-                );
+                    ))
+                });
             }
         }
     }
@@ -102,7 +104,7 @@ fn check_nodes<'a>(
     doc: &'a Document,
     spans: &Spans,
     file: &str,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Collector,
 ) -> FxHashMap<&'a str, &'a str> {
     let mut first: FxHashMap<&str, usize> = FxHashMap::default();
     first.reserve(doc.nodes.len());
@@ -111,15 +113,15 @@ fn check_nodes<'a>(
     for (i, node) in doc.nodes.iter().enumerate() {
         let id = node.id.as_str();
         if !is_valid_id(id) {
-            out.push(
+            out.add("bad id", || {
                 Diagnostic::error(file, spans.node(i, "id"), format!("bad node id \"{id}\""))
                     .with_id(id)
-                    .with_help(ID_RULES),
-            );
+                    .with_help(ID_RULES)
+            });
         }
         if let Some(&j) = first.get(id) {
-            let (line, col) = spans.node(j, "id");
-            out.push(
+            out.add("duplicate node id", || {
+                let (line, col) = spans.node(j, "id");
                 Diagnostic::error(
                     file,
                     spans.node(i, "id"),
@@ -128,14 +130,14 @@ fn check_nodes<'a>(
                 .with_id(id)
                 .with_help(format!(
                     "first defined at line {line}, column {col}; give each node its own id"
-                )),
-            );
+                ))
+            });
         } else {
             first.insert(id, i);
             kinds.insert(id, node.kind.as_str());
         }
         if !doc.kinds.contains_key(&node.kind) {
-            out.push(
+            out.add("undeclared kind", || {
                 Diagnostic::error(
                     file,
                     spans.node(i, "kind"),
@@ -146,19 +148,19 @@ fn check_nodes<'a>(
                     &node.kind,
                     "kinds",
                     doc.kinds.keys(),
-                )),
-            );
+                ))
+            });
         }
         if node.label.trim().is_empty() {
-            out.push(
+            out.add("empty label", || {
                 Diagnostic::error(
                     file,
                     spans.node(i, "label"),
                     format!("node \"{id}\" has an empty label"),
                 )
                 .with_id(id)
-                .with_help("give the node the name people write"),
-            );
+                .with_help("give the node the name people write")
+            });
         }
     }
     kinds
@@ -169,7 +171,7 @@ fn check_edges(
     spans: &Spans,
     file: &str,
     kinds: &FxHashMap<&str, &str>,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Collector,
 ) {
     let mut seen: FxHashMap<(&str, &str, &str), usize> = FxHashMap::default();
     seen.reserve(doc.edges.len());
@@ -177,7 +179,7 @@ fn check_edges(
         let label = || format!("{} -{}-> {}", edge.from, edge.rel, edge.to);
         for (field, end) in [("from", &edge.from), ("to", &edge.to)] {
             if !kinds.contains_key(end.as_str()) {
-                out.push(
+                out.add("edge to a missing node", || {
                     Diagnostic::error(
                         file,
                         spans.edge(i, field),
@@ -188,12 +190,12 @@ fn check_edges(
                         end,
                         "node ids",
                         kinds.keys(),
-                    )),
-                );
+                    ))
+                });
             }
         }
         let Some(rel) = doc.relations.get(&edge.rel) else {
-            out.push(
+            out.add("undeclared relation", || {
                 Diagnostic::error(
                     file,
                     spans.edge(i, "rel"),
@@ -204,8 +206,8 @@ fn check_edges(
                     &edge.rel,
                     "relations",
                     doc.relations.keys(),
-                )),
-            );
+                ))
+            });
             continue;
         };
         for (field, end, allowed) in [("from", &edge.from, &rel.from), ("to", &edge.to, &rel.to)] {
@@ -213,11 +215,9 @@ fn check_edges(
                 continue;
             };
             if !allowed.is_empty() && !allowed.iter().any(|k| k == kind) {
-                out.push(
-                    Diagnostic::error(file, spans.edge(i, field), format!("edge {}: \"{}\" cannot go {field} a node of kind \"{kind}\" (\"{end}\")", label(), edge.rel))
+                out.add("edge between kinds its relation does not allow", || Diagnostic::error(file, spans.edge(i, field), format!("edge {}: \"{}\" cannot go {field} a node of kind \"{kind}\" (\"{end}\")", label(), edge.rel))
                         .with_id(end)
-                        .with_help(format!("\"{}\" goes {field} {}", edge.rel, allowed.join(" or "))),
-                );
+                        .with_help(format!("\"{}\" goes {field} {}", edge.rel, allowed.join(" or "))),);
             }
         }
         let key = if rel.symmetric && edge.to < edge.from {
@@ -226,8 +226,8 @@ fn check_edges(
             (edge.from.as_str(), edge.rel.as_str(), edge.to.as_str())
         };
         if let Some(&j) = seen.get(&key) {
-            let (line, col) = spans.edge(j, "");
-            out.push(
+            out.add("duplicate edge", || {
+                let (line, col) = spans.edge(j, "");
                 Diagnostic::error(
                     file,
                     spans.edge(i, ""),
@@ -236,8 +236,8 @@ fn check_edges(
                 .with_id(&edge.from)
                 .with_help(format!(
                     "the same edge is at line {line}, column {col}; keep one (merge their notes)"
-                )),
-            );
+                ))
+            });
         } else {
             seen.insert(key, i);
         }
@@ -249,7 +249,7 @@ fn warn_orphans(
     spans: &Spans,
     file: &str,
     kinds: &FxHashMap<&str, &str>,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Collector,
 ) {
     let linked: FxHashSet<&str> = doc
         .edges
@@ -259,20 +259,20 @@ fn warn_orphans(
         .collect();
     for (i, node) in doc.nodes.iter().enumerate() {
         if !linked.contains(node.id.as_str()) {
-            out.push(
+            out.add("node without edges", || {
                 Diagnostic::warning(
                     file,
                     spans.node(i, "id"),
                     format!("node \"{}\" has no edges", node.id),
                 )
                 .with_id(&node.id)
-                .with_help("link it to the node it is about, or remove it"),
-            );
+                .with_help("link it to the node it is about, or remove it")
+            });
         }
     }
 }
 
-fn warn_shared_names(doc: &Document, spans: &Spans, file: &str, out: &mut Vec<Diagnostic>) {
+fn warn_shared_names(doc: &Document, spans: &Spans, file: &str, out: &mut Collector) {
     let mut owner: FxHashMap<String, usize> = FxHashMap::default();
     owner.reserve(doc.nodes.len() * 2);
     let mut own: Vec<String> = Vec::new();
@@ -290,11 +290,9 @@ fn warn_shared_names(doc: &Document, spans: &Spans, file: &str, out: &mut Vec<Di
             match owner.get(&name) {
                 Some(&j) if doc.nodes[j].id != node.id => {
                     let other = &doc.nodes[j];
-                    out.push(
-                        Diagnostic::warning(file, spans.node(i, "label"), format!("\"{name}\" names both \"{}\" ({}) and \"{}\" ({})", other.id, other.kind, node.id, node.kind))
+                    out.add("name shared by nodes", || Diagnostic::warning(file, spans.node(i, "label"), format!("\"{name}\" names both \"{}\" ({}) and \"{}\" ({})", other.id, other.kind, node.id, node.kind))
                             .with_id(&node.id)
-                            .with_help("search shows the kind to tell them apart; rename one if they are not meant to share a name"),
-                    );
+                            .with_help("search shows the kind to tell them apart; rename one if they are not meant to share a name"),);
                 }
                 Some(_) => {}
                 None => {

@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+use rustc_hash::FxHashMap;
+use unicode_width::UnicodeWidthStr;
+
 use crate::text::{shorten, visible};
 
 /// How bad a problem is.
@@ -33,6 +36,9 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The text of the line, for the caret display.
     pub source_line: Option<String>,
+    /// How many further problems of the same kind this one stands for, not
+    /// listed on their own (0 for a single problem).
+    pub more: usize,
 }
 
 impl Diagnostic {
@@ -47,6 +53,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             source_line: None,
+            more: 0,
         }
     }
 
@@ -82,6 +89,73 @@ impl Diagnostic {
     /// Whether this is an error.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// How many problems this diagnostic reports: itself and those it stands for.
+    pub fn count(&self) -> usize {
+        1 + self.more
+    }
+}
+
+/// How many problems of one kind are listed before the rest are only counted.
+pub const SHOWN_PER_KIND: usize = 50;
+
+/// Collects the diagnostics of a file, listing at most [`SHOWN_PER_KIND`] of
+/// each kind of problem and counting the rest, so a file with millions of
+/// the same mistake gives a short report in little memory. A diagnostic is
+/// built only if it is listed: the rest cost a counter.
+#[derive(Debug, Default)]
+pub struct Collector {
+    listed: Vec<Diagnostic>,
+    kinds: FxHashMap<&'static str, Tally>,
+}
+
+/// The problems of one kind beyond those listed.
+#[derive(Debug, Default)]
+struct Tally {
+    seen: usize,
+    /// The first problem not listed; it stands for the rest in the report.
+    first_unlisted: Option<Diagnostic>,
+}
+
+impl Collector {
+    /// An empty collector.
+    pub fn new() -> Collector {
+        Collector::default()
+    }
+
+    /// Adds a problem of a kind (a short name such as "duplicate edge"),
+    /// building it only if it will be listed or stand for the unlisted ones.
+    pub fn add(&mut self, kind: &'static str, make: impl FnOnce() -> Diagnostic) {
+        let tally = self.kinds.entry(kind).or_default();
+        tally.seen += 1;
+        if tally.seen <= SHOWN_PER_KIND {
+            self.listed.push(make());
+        } else if tally.seen == SHOWN_PER_KIND + 1 {
+            tally.first_unlisted = Some(make());
+        }
+    }
+
+    /// The listed diagnostics, then one per kind that had more, counting them.
+    pub fn finish(self) -> Vec<Diagnostic> {
+        let mut out = self.listed;
+        let mut kinds: Vec<(&str, Tally)> = self.kinds.into_iter().collect();
+        kinds.sort_by_key(|(kind, _)| *kind);
+        for (kind, tally) in kinds {
+            if let Some(mut first) = tally.first_unlisted {
+                let unlisted = tally.seen - SHOWN_PER_KIND;
+                first.message = format!(
+                    "{unlisted} more problems of this kind ({kind}) are not listed; the first: {}",
+                    first.message
+                );
+                first.help = Some(format!(
+                    "only the first {SHOWN_PER_KIND} problems of each kind are listed; fix those and check again"
+                ));
+                first.more = unlisted - 1;
+                out.push(first);
+            }
+        }
+        out
     }
 }
 
@@ -127,27 +201,27 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// A window of a source line around a column, made visible, and where the
-/// caret goes in it. Each character of the window is made visible on its own
-/// so the caret lands under the character it points at.
+/// A window of a source line around a column, made visible, and the display
+/// column where the caret goes in it. Each character of the window is made
+/// visible on its own, and the caret's column counts display width (a CJK
+/// character or an emoji takes two columns, a combining mark none), so the
+/// caret lands under the character it points at.
 fn excerpt(line: &str, col: usize) -> (String, usize) {
     let chars: Vec<char> = line.chars().collect();
     let start = col.saturating_sub(SHOWN_LINE / 2).min(chars.len());
     let end = (start + SHOWN_LINE).min(chars.len());
     let mut shown = String::new();
-    let mut caret_at = 0;
+    let mut caret_at = None;
     if start > 0 {
         shown.push('…');
     }
     for (i, c) in chars[start..end].iter().enumerate() {
         if start + i == col {
-            caret_at = shown.chars().count();
+            caret_at = Some(shown.width());
         }
         shown.push_str(&visible(&c.to_string()));
     }
-    if col >= end {
-        caret_at = shown.chars().count();
-    }
+    let caret_at = caret_at.unwrap_or_else(|| shown.width());
     if end < chars.len() {
         shown.push('…');
     }

@@ -2,7 +2,7 @@
 //! mlkg hold or draw megabytes of one name. The file itself is limited in
 //! `load` ([`super::load::MAX_FILE_BYTES`]).
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Collector, Diagnostic};
 use super::span::Spans;
 use super::{Document, Props};
 
@@ -31,7 +31,7 @@ fn props(p: &Props) -> impl Iterator<Item = (&'static str, &String, usize)> {
 }
 
 /// Errors for every string over its limit.
-pub fn check_sizes(doc: &Document, spans: &Spans, file: &str, out: &mut Vec<Diagnostic>) {
+pub fn check_sizes(doc: &Document, spans: &Spans, file: &str, out: &mut Collector) {
     for (i, n) in doc.nodes.iter().enumerate() {
         let fields = [
             ("id", &n.id, MAX_NAME_BYTES),
@@ -47,13 +47,15 @@ pub fn check_sizes(doc: &Document, spans: &Spans, file: &str, out: &mut Vec<Diag
         .chain(n.sources.iter().map(|s| ("sources", s, MAX_TEXT_BYTES)))
         .chain(props(&n.props));
         for (field, value, max) in fields.filter(|(_, v, max)| v.len() > *max) {
-            out.push(too_long(
-                file,
-                spans.node(i, field),
-                &format!("the {field} of node {}", i + 1),
-                value.len(),
-                max,
-            ));
+            out.add("text over its size limit", || {
+                too_long(
+                    file,
+                    spans.node(i, field),
+                    &format!("the {field} of node {}", i + 1),
+                    value.len(),
+                    max,
+                )
+            });
         }
     }
     for (i, e) in doc.edges.iter().enumerate() {
@@ -66,13 +68,15 @@ pub fn check_sizes(doc: &Document, spans: &Spans, file: &str, out: &mut Vec<Diag
         .into_iter()
         .chain(props(&e.props));
         for (field, value, max) in fields.filter(|(_, v, max)| v.len() > *max) {
-            out.push(too_long(
-                file,
-                spans.edge(i, field),
-                &format!("the {field} of edge {}", i + 1),
-                value.len(),
-                max,
-            ));
+            out.add("text over its size limit", || {
+                too_long(
+                    file,
+                    spans.edge(i, field),
+                    &format!("the {field} of edge {}", i + 1),
+                    value.len(),
+                    max,
+                )
+            });
         }
     }
     let declared = doc
@@ -87,13 +91,15 @@ pub fn check_sizes(doc: &Document, spans: &Spans, file: &str, out: &mut Vec<Diag
             } else {
                 spans.relation(key, "")
             };
-            out.push(too_long(
-                file,
-                at,
-                "a kind or relation name",
-                key.len().max(label.len()),
-                MAX_NAME_BYTES,
-            ));
+            out.add("text over its size limit", || {
+                too_long(
+                    file,
+                    at,
+                    "a kind or relation name",
+                    key.len().max(label.len()),
+                    MAX_NAME_BYTES,
+                )
+            });
         }
     }
 }

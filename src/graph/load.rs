@@ -79,8 +79,12 @@ pub enum LoadError {
     },
 }
 
+/// How many errors the diagnostics report, counting those a summary stands for.
 fn count_errors(d: &[Diagnostic]) -> usize {
-    d.iter().filter(|d| d.is_error()).count()
+    d.iter()
+        .filter(|d| d.is_error())
+        .map(Diagnostic::count)
+        .sum()
 }
 
 /// A graph that loaded, with the warnings it raised.
@@ -313,9 +317,10 @@ fn parse_recovering(text: &str, file: &str) -> (Option<Document>, String, Vec<Di
                 let Some(range) = range else {
                     return (None, patched, errors);
                 };
+                // The range is in bytes: blank the characters that start in
+                // it, one space each, so lines and columns stay where they were.
                 patched = patched
-                    .chars()
-                    .enumerate()
+                    .char_indices()
                     .map(|(i, c)| {
                         if range.contains(&i) && c != '\n' {
                             ' '
