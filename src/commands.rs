@@ -176,6 +176,9 @@ fn export_cmd(
         .format
         .or_else(|| a.output.as_deref().and_then(export::Format::from_path))
         .unwrap_or(export::Format::Dot);
+    if let Some(advice) = export::advice(graph, &filter, format, &options) {
+        writeln!(err, "mlkg: {advice}")?;
+    }
     match &a.output {
         Some(path) => export::write_path(graph, &filter, format, &options, path, input)?,
         None if format.is_folder() => {

@@ -14,6 +14,7 @@ pub mod mermaid;
 pub mod neo4j;
 pub mod neptune;
 pub mod rdf;
+pub mod style;
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -247,6 +248,42 @@ pub fn write_with(
             let files = folder_files(&ex, format);
             (files[0].1)(out)
         }
+    }
+}
+
+/// Past this many nodes a DOT export suggests `sfdp`.
+pub const SFDP_ADVICE_NODES: usize = 200;
+
+/// Advice about an export's size for the person running it (for stderr):
+/// a large DOT picture lays out better with `sfdp`; a Mermaid chart past its
+/// renderer's edge limit is not drawn at all.
+pub fn advice(graph: &Graph, filter: &Filter, format: Format, options: &Options) -> Option<String> {
+    if !matches!(format, Format::Dot | Format::Mermaid) {
+        return None;
+    }
+    let (nodes, edges) = if filter.is_whole() {
+        (graph.node_count(), graph.edge_count())
+    } else {
+        let sel = Selection::new(graph, filter);
+        (sel.nodes.len(), sel.edges.len())
+    };
+    let part = "export a part with --root NODE --depth N, --kind or --rel";
+    match format {
+        Format::Dot if nodes > SFDP_ADVICE_NODES => Some(format!(
+            "{nodes} nodes: `sfdp -Tsvg` lays out a graph this size better than `dot` \
+             (`mlkg export | sfdp -Tsvg -Goverlap=prism > graph.svg`); or {part}"
+        )),
+        Format::Mermaid => {
+            let limit = options.max_edges.unwrap_or(mermaid::DEFAULT_MAX_EDGES);
+            (edges > limit).then(|| {
+                format!(
+                    "{edges} edges, past Mermaid's limit of {limit}: renderers show \"Edge limit \
+                     exceeded\" instead of the chart; {part}, or raise the limit with \
+                     --max-edges {edges} (front matter `maxEdges`)"
+                )
+            })
+        }
+        _ => None,
     }
 }
 

@@ -11,6 +11,7 @@
 pub mod cache;
 pub mod check;
 pub mod diagnostic;
+pub mod graphml;
 pub mod limits;
 pub mod load;
 pub mod query;

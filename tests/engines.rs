@@ -2,28 +2,20 @@
 //! structure on the embedded graph, and hostile text surviving each.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use mlkg::export::{self, Filter, Format, Options};
-use mlkg::graph::load::{Source, load_embedded, load_str};
+use mlkg::graph::load::load_embedded;
 
 fn mlkg() -> Command {
     Command::cargo_bin("mlkg").unwrap()
 }
 
-/// Text a terminal or a format could trip on, in every field.
-const HOSTILE: &str =
-    "A\u{1b}[31mred; \"q\" 'a' <b>&amp; x,y\r\nz\u{7}\u{0}\u{202e}rtl\u{feff}\\ end:";
+#[path = "common/hostile.rs"]
+mod hostile;
 
-fn hostile_graph() -> mlkg::graph::Graph {
-    let text = format!(
-        "(\n    kinds: {{\"k\": (label: \"K\")}},\n    relations: {{\"r\": (label: \"r\", inverse: \"r by\")}},\n    nodes: [(id: \"a\", kind: \"k\", label: {HOSTILE:?}, aliases: [{HOSTILE:?}, \"two\"], summary: {HOSTILE:?}, notes: {HOSTILE:?}, props: {{\"p q\": {HOSTILE:?}}}),\n        (id: \"b\", kind: \"k\", label: \"B\")],\n    edges: [(from: \"a\", rel: \"r\", to: \"b\", note: {HOSTILE:?}, props: {{\"required\": \"true\"}})],\n)"
-    );
-    load_str(&text, Source::File(PathBuf::from("hostile.ron")))
-        .unwrap()
-        .graph
-}
+use hostile::{HOSTILE, hostile_graph};
 
 fn export_string(graph: &mlkg::graph::Graph, format: Format) -> String {
     let mut out = Vec::new();

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::fuzz_checks::{check_export, check_load};
+use common::fuzz_checks::{check_export, check_graphml, check_load};
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -46,5 +46,15 @@ fn the_export_corpus_holds() {
     for (name, data) in all {
         let result = std::panic::catch_unwind(|| check_export(&data));
         assert!(result.is_ok(), "{name} fails the exporters' checks");
+    }
+}
+
+#[test]
+fn the_graphml_corpus_holds() {
+    let all = inputs("graphml");
+    assert!(all.len() >= 5, "the corpus is there ({} inputs)", all.len());
+    for (name, data) in all {
+        let result = std::panic::catch_unwind(|| check_graphml(&data));
+        assert!(result.is_ok(), "{name} fails the GraphML reader's checks");
     }
 }

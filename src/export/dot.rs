@@ -1,11 +1,17 @@
 //! Graphviz DOT export. Every id and label is quoted and escaped, so no
 //! character of the graph can break the syntax; control characters are shown
-//! as visible escapes.
+//! as visible escapes. The picture has a legend (each kind's shape and
+//! colour), the root of a subgraph drawn distinctly, required edges bold,
+//! node summaries and edge notes as tooltips (SVG titles), and with
+//! `--cluster` a box around each kind. Nodes and edges are rendered in
+//! parallel chunks, written in order (see [`body`]).
+
+mod body;
 
 use std::io::{self, Write};
 
 use super::Export;
-use crate::graph::Graph;
+use super::style::{Looks, dot_shape};
 use crate::text::{shorten, visible};
 
 /// The most characters of a label drawn. Graphviz refuses strings of more
@@ -13,46 +19,7 @@ use crate::text::{shorten, visible};
 /// escaped.
 pub const LABEL_CHARS: usize = 1000;
 
-/// Node shapes, one per declared kind in order (repeating past the end).
-const SHAPES: &[&str] = &[
-    "box",
-    "ellipse",
-    "hexagon",
-    "note",
-    "cylinder",
-    "component",
-    "diamond",
-    "parallelogram",
-    "octagon",
-    "tab",
-    "house",
-];
-
-/// A fill colour for a kind's colour name: a light tint, so black text reads.
-pub fn fill_color(name: &str) -> String {
-    if let Some(hex) = name.strip_prefix('#')
-        && hex.len() == 6
-        && hex.chars().all(|c| c.is_ascii_hexdigit())
-    {
-        return format!("#{hex}");
-    }
-    let hex = match name
-        .to_ascii_lowercase()
-        .replace(['-', '_', ' '], "")
-        .as_str()
-    {
-        "red" | "lightred" => "#f4a6a6",
-        "green" | "lightgreen" => "#b5e3b5",
-        "yellow" | "lightyellow" => "#f5e6a3",
-        "blue" | "lightblue" => "#a9c8f0",
-        "magenta" | "lightmagenta" => "#e3b3e8",
-        "cyan" | "lightcyan" => "#a8e6e6",
-        "gray" | "grey" | "darkgray" | "darkgrey" => "#d0d0d0",
-        "black" => "#bbbbbb",
-        _ => "#f0f0f0",
-    };
-    hex.to_string()
-}
+pub use super::style::fill_color;
 
 /// A DOT string for an id or label: double-quoted with `"` and `\` escaped
 /// and newlines as `\n`, controls made visible first. Graphviz's lexer reads
@@ -78,7 +45,7 @@ pub fn quote(s: &str) -> String {
 
 /// A DOT HTML string holding plain text: every character that HTML or DOT
 /// could read as markup is an entity.
-fn html(s: &str) -> String {
+pub fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
     out.push('<');
     for c in s.chars() {
@@ -93,7 +60,7 @@ fn html(s: &str) -> String {
 
 /// Writes a DOT string for an id or label, as [`quote`] does, without an
 /// allocation in the common case of text that needs no escape.
-fn write_quoted(out: &mut dyn Write, s: &str) -> io::Result<()> {
+fn write_quoted(out: &mut Vec<u8>, s: &str) {
     let plain = if s.is_ascii() {
         !s.bytes()
             .any(|b| b < 0x20 || b == 0x7f || b == b'"' || b == b'\\')
@@ -102,21 +69,21 @@ fn write_quoted(out: &mut dyn Write, s: &str) -> io::Result<()> {
             .any(|c| c == '"' || c == '\\' || crate::text::is_unsafe(c))
     };
     if !plain {
-        return out.write_all(quote(s).as_bytes());
+        out.extend_from_slice(quote(s).as_bytes());
+        return;
     }
-    out.write_all(b"\"")?;
-    out.write_all(s.as_bytes())?;
-    out.write_all(b"\"")
+    out.push(b'"');
+    out.extend_from_slice(s.as_bytes());
+    out.push(b'"');
 }
 
 /// Writes a node's DOT id: its id, or, past [`LABEL_CHARS`], the start of it
 /// with the node's position (`… #17`), which no valid id can equal (ids are
 /// ASCII), so nodes stay apart and Graphviz's string limit holds.
-fn write_id(out: &mut dyn Write, graph: &Graph, ix: petgraph::graph::NodeIndex) -> io::Result<()> {
-    let id = &graph.g[ix].id;
+fn write_id(out: &mut Vec<u8>, id: &str, position: usize) {
     match shorten(id, LABEL_CHARS) {
         std::borrow::Cow::Borrowed(id) => write_quoted(out, id),
-        std::borrow::Cow::Owned(cut) => write_quoted(out, &format!("{cut} #{}", ix.index())),
+        std::borrow::Cow::Owned(cut) => write_quoted(out, &format!("{cut} #{position}")),
     }
 }
 
@@ -139,64 +106,46 @@ pub fn write(ex: &Export, out: &mut dyn Write) -> io::Result<()> {
         out,
         "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];"
     )?;
-    // The attributes every node of a kind shares, and every edge of a relation.
-    let kind_attrs: Vec<String> = graph
-        .kinds
-        .iter()
-        .enumerate()
-        .map(|(i, (_, kind))| {
-            format!(
-                ", shape={}, fillcolor=\"{}\", tooltip={}];\n",
-                SHAPES[i % SHAPES.len()],
-                fill_color(&kind.color),
-                quote(&shorten(&kind.label, LABEL_CHARS))
-            )
-        })
-        .collect();
-    let rel_attrs: Vec<String> = graph
-        .relations
-        .values()
-        .map(|r| {
-            format!(
-                " [label={}{}];\n",
-                quote(&shorten(&r.label, LABEL_CHARS)),
-                if r.symmetric {
-                    ", dir=none, style=dashed"
-                } else {
-                    ""
-                }
-            )
-        })
-        .collect();
-    for &ix in &sel.nodes {
-        let node = &graph.g[ix];
-        out.write_all(b"  ")?;
-        write_id(out, graph, ix)?;
-        out.write_all(b" [label=")?;
-        write_quoted(out, &shorten(&node.label, LABEL_CHARS))?;
-        match graph.kinds.get_index_of(&node.kind) {
-            Some(k) => out.write_all(kind_attrs[k].as_bytes())?,
-            None => writeln!(
-                out,
-                ", shape=box, fillcolor=\"{}\", tooltip={}];",
-                fill_color(""),
-                quote(&node.kind)
-            )?,
-        }
-    }
-    for &e in &sel.edges {
-        let Some((a, b)) = graph.g.edge_endpoints(e) else {
-            continue;
-        };
-        out.write_all(b"  ")?;
-        write_id(out, graph, a)?;
-        out.write_all(b" -> ")?;
-        write_id(out, graph, b)?;
-        let rel = &graph.g[e].rel;
-        match graph.relations.get_index_of(rel) {
-            Some(r) => out.write_all(rel_attrs[r].as_bytes())?,
-            None => writeln!(out, " [label={}];", quote(rel))?,
-        }
-    }
+    let looks = Looks::new(graph);
+    body::nodes(ex, &looks, out)?;
+    body::edges(ex, out)?;
+    legend(ex, &looks, out)?;
     writeln!(out, "}}")
+}
+
+/// The prefix of the legend's node ids; no valid node id has a `:`.
+pub const LEGEND_PREFIX: &str = "legend:";
+
+/// The legend: a cluster holding one node per kind drawn, in that kind's
+/// shape and colour, its label saying what bold, dashed and a thick border
+/// mean.
+fn legend(ex: &Export, looks: &Looks, out: &mut dyn Write) -> io::Result<()> {
+    let graph = ex.graph;
+    let mut used = vec![false; graph.kinds.len()];
+    for &ix in &ex.sel.nodes {
+        if let Some(k) = graph.kinds.get_index_of(&graph.node(ix).kind) {
+            used[k] = true;
+        }
+    }
+    if !used.contains(&true) {
+        return Ok(());
+    }
+    let mut title = String::from("Legend\\nbold edge: required\\ndashed, no arrow: symmetric");
+    if ex.filter.root.is_some() {
+        title.push_str("\\nthick red border: the root");
+    }
+    writeln!(
+        out,
+        "  subgraph \"cluster_legend\" {{\n  label=\"{title}\";\n  style=rounded;\n  color=\"#888888\";"
+    )?;
+    for (k, (_, kind)) in graph.kinds.iter().enumerate().filter(|(k, _)| used[*k]) {
+        writeln!(
+            out,
+            "  \"{LEGEND_PREFIX}k{k}\" [label={}, shape={}, fillcolor=\"{}\", tooltip=\"kind\"];",
+            quote(&shorten(&kind.label, LABEL_CHARS)),
+            dot_shape(Some(k)),
+            looks.fill(Some(k))
+        )?;
+    }
+    writeln!(out, "  }}")
 }

@@ -1,4 +1,4 @@
-//! Reading a graph file (RON, or JSON as written by `mlkg export`) into a
+//! Reading a graph file (RON, JSON as written by `mlkg export`, or GraphML) into a
 //! validated [`Graph`], with every problem reported at once.
 
 use std::fmt;
@@ -300,6 +300,11 @@ const MAX_RECOVERIES: usize = 64;
 /// document if any parse succeeded, the text it was parsed from, and the
 /// syntax errors met on the way.
 fn parse_recovering(text: &str, file: &str) -> (Option<Document>, String, Vec<Diagnostic>) {
+    if super::graphml::is_graphml(text) {
+        let (doc, errors) =
+            super::graphml::parse(text, file).map_or_else(|e| (None, e), |d| (Some(d), Vec::new()));
+        return (doc, text.to_string(), errors);
+    }
     let mut patched = text.to_string();
     let mut errors: Vec<Diagnostic> = Vec::new();
     for _ in 0..MAX_RECOVERIES {
