@@ -54,13 +54,14 @@ fn explore(cli: &Cli, node: Option<&str>) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    // A name that names no node opens the explorer with it typed in the
+    // search box, its hits listed.
     let prepared = commands::load_quietly(cli.graph.as_deref())
         .map_err(Failure::from)
-        .and_then(|graph| {
-            let start = node
-                .map(|q| commands::resolve::node(&graph, q, &mut err))
-                .transpose()?;
-            Ok((graph, start))
+        .map(|graph| {
+            let start =
+                node.and_then(|q| commands::resolve::node(&graph, q, &mut std::io::sink()).ok());
+            (graph, start)
         });
     let (graph, start) = match prepared {
         Ok(p) => p,
@@ -71,7 +72,11 @@ fn explore(cli: &Cli, node: Option<&str>) -> ExitCode {
     };
     drop(err);
     let watch = graph.source.path().map(|p| p.to_path_buf());
-    match mlkg::tui::run(mlkg::tui::App::new(graph, start), watch) {
+    let mut app = mlkg::tui::App::new(graph, start);
+    if let (None, Some(q)) = (start, node) {
+        app = app.with_query(q);
+    }
+    match mlkg::tui::run(app, watch) {
         Ok(mlkg::tui::Ended::Quit) => ExitCode::SUCCESS,
         // As a shell reports a process a signal stopped: 128 + the signal.
         Ok(mlkg::tui::Ended::Signal(sig)) => ExitCode::from(128u8.saturating_add(sig as u8)),

@@ -220,6 +220,8 @@ fn neighbours_are_grouped_by_relation_and_direction() {
 #[test]
 fn a_long_group_folds_and_unfolds() {
     let mut app = app_on("xgboost");
+    // A pane too short for every row: long groups fold.
+    app.update(Event::Resize(120, 16));
     let more = app
         .main
         .rows
@@ -237,6 +239,30 @@ fn a_long_group_folds_and_unfolds() {
         .filter(|r| matches!(r, Row::Node { node, .. } if app.graph.node(*node).kind == "hyperparameter"))
         .count();
     assert_eq!(hyper, 8);
+}
+
+#[test]
+fn groups_show_whole_when_the_pane_holds_them_or_a_relation_is_chosen() {
+    let mut app = app_on("xgboost");
+    let folded = |app: &App| app.main.rows.iter().any(|r| matches!(r, Row::More { .. }));
+    assert!(!folded(&app), "120x40 holds every row");
+    app.update(Event::Resize(120, 16));
+    assert!(folded(&app), "16 rows do not");
+    select_row(&mut app, "xgboost.eta");
+    app.update(Event::Resize(120, 40));
+    assert!(!folded(&app), "room again: the groups unfold");
+    let eta = app.graph.find("xgboost.eta");
+    assert!(
+        matches!(app.main.selected_row(), Some(Row::Node { node, .. }) if Some(*node) == eta),
+        "the selection stays on its node"
+    );
+    app.update(Event::Resize(120, 16));
+    app.set_filter(
+        PickWhat::Relation,
+        "hyperparameter".into(),
+        "has hyperparameter",
+    );
+    assert!(!folded(&app), "a chosen relation shows its whole group");
 }
 
 #[test]

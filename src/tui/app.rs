@@ -275,6 +275,26 @@ impl App {
         &self.graph.node(ix).label
     }
 
+    /// The node the node pane shows: the selected hit while the hits have
+    /// the keys (a preview), else the focused node.
+    pub fn shown_node(&self) -> Option<NodeIndex> {
+        match self.main.pane {
+            Pane::Hits => self.main.selected_hit().or(self.focus),
+            _ => self.focus,
+        }
+    }
+
+    /// The explorer with a query typed in the search box, its first hit
+    /// selected (for a name that matched no node exactly).
+    pub fn with_query(mut self, query: &str) -> App {
+        self.main.typing = true;
+        self.main.pane = Pane::Hits;
+        self.main.query = crate::tui::input::Input::new(query);
+        self.research();
+        self.fit();
+        self
+    }
+
     /// Lays every list out for the terminal's size, keeping selections in view.
     fn fit(&mut self) {
         let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);

@@ -83,9 +83,24 @@ pub fn layout(app: &App, area: Rect) -> Areas {
 pub fn fit_main(app: &mut App, areas: &Areas) {
     let [left, middle, right] = areas.panes;
     let (text, lines) = node::text_area(app, middle);
+    let shown = app.shown_node();
     let m = &mut app.main;
+    if m.shown != shown {
+        m.shown = shown;
+        m.node_scroll = crate::tui::list::List::default();
+    }
     m.hit_list.fit(hits::list_area(left).height as usize);
     let height = neighbours::list_area(right).height as usize;
+    if height != m.rows_room {
+        // Groups fold or unfold with the room: keep the selected row's node.
+        m.rows_room = height;
+        let keep = m.selected_row().cloned();
+        app.rebuild_rows(0);
+        if let Some(at) = keep.and_then(|k| app.main.rows.iter().position(|r| *r == k)) {
+            app.main.row_list.select(at);
+        }
+    }
+    let m = &mut app.main;
     m.row_list.fit(height);
     // Keep a group's heading in sight when its first row is selected.
     let l = &mut m.row_list;

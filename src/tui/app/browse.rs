@@ -88,7 +88,7 @@ impl App {
                 None => self.complain("no node to draw"),
             },
             Action::Export => self.ask_export_path(),
-            Action::ToggleHelp => self.open_help(),
+            Action::ToggleHelp => self.open_help(self.scope()),
             _ => self.does_nothing_here(action),
         }
     }
@@ -132,7 +132,12 @@ impl App {
         };
         self.open(ix);
         self.main.typing = false;
-        self.main.pane = Pane::Neighbours;
+        // One pane at a time: show what was opened before its neighbours.
+        self.main.pane = if self.size.0 < crate::tui::view::WIDE {
+            Pane::Node
+        } else {
+            Pane::Neighbours
+        };
     }
 
     /// Opens the selected neighbour, or unfolds a "+N more" row.
@@ -188,8 +193,8 @@ impl App {
         }
     }
 
-    /// Opens the help overlay, the current scope's keys first.
-    pub(crate) fn open_help(&mut self) {
-        self.overlay = Some(Overlay::help(self.scope()));
+    /// Opens the help overlay, the keys of `scope` (where it was asked for) first.
+    pub(crate) fn open_help(&mut self, scope: crate::tui::keymap::Scope) {
+        self.overlay = Some(Overlay::help(scope));
     }
 }

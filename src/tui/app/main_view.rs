@@ -28,10 +28,15 @@ pub struct MainView {
     pub rows: Vec<Row>,
     /// The selection among the neighbour rows.
     pub row_list: List,
+    /// The rows the neighbour list had room for when its rows were built.
+    pub(crate) rows_room: usize,
     /// Groups unfolded past "+N more".
     pub expanded: BTreeSet<(String, Dir)>,
     /// The node pane's lines and how far it is scrolled.
     pub node_scroll: List,
+    /// The node the node pane showed when last laid out (its scroll starts
+    /// over when another node shows).
+    pub(crate) shown: Option<crate::graph::NodeIndex>,
     /// The search session, narrowing as the query grows.
     session: Typing,
     /// Whether the hits are behind the query (while a burst of keys is applied).
@@ -49,8 +54,10 @@ impl MainView {
             hit_list: List::default(),
             rows: Vec::new(),
             row_list: List::default(),
+            rows_room: 0,
             expanded: BTreeSet::new(),
             node_scroll: List::default(),
+            shown: None,
             session: Typing::new(),
             stale: false,
         }
@@ -113,12 +120,8 @@ impl App {
     /// Rebuilds the neighbour rows, selecting the selectable row nearest `sel`.
     pub fn rebuild_rows(&mut self, sel: usize) {
         let m = &mut self.main;
-        m.rows = neighbours::rows(
-            &self.graph,
-            self.focus,
-            self.filters.rel.as_deref(),
-            &m.expanded,
-        );
+        let rel = self.filters.rel.as_deref();
+        m.rows = neighbours::rows(&self.graph, self.focus, rel, &m.expanded, m.rows_room);
         m.row_list.set_len(m.rows.len());
         let rows = &m.rows;
         m.row_list.select_nearest(sel, |i| rows[i].selectable());

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use petgraph::graph::{EdgeIndex, NodeIndex};
+use crate::graph::{EdgeIndex, NodeIndex};
 
 use crate::graph::Graph;
 use crate::graph::query::{Dir, Group};
@@ -54,13 +54,16 @@ impl Row {
     }
 }
 
-/// The neighbour rows of a node, following only `rel` when given, with the
-/// groups in `expanded` unfolded.
+/// The neighbour rows of a node, following only `rel` when given. Every
+/// group shows whole when all of them fit in `room` rows or a relation is
+/// chosen; else groups longer than [`FOLD_OVER`] fold behind "+N more",
+/// except those in `expanded`.
 pub fn rows(
     graph: &Graph,
     node: Option<NodeIndex>,
     rel: Option<&str>,
     expanded: &BTreeSet<(String, Dir)>,
+    room: usize,
 ) -> Vec<Row> {
     let Some(node) = node else {
         return Vec::new();
@@ -70,6 +73,8 @@ pub fn rows(
         .into_iter()
         .filter(|g| rel.is_none_or(|r| r == g.rel))
         .collect();
+    let whole: usize = groups.iter().map(|g| g.items.len() + 1).sum();
+    let fold = rel.is_none() && whole > room;
     let mut out = Vec::new();
     for g in groups {
         out.push(Row::Heading {
@@ -80,7 +85,7 @@ pub fn rows(
             count: g.items.len(),
         });
         let open = expanded.contains(&(g.rel.clone(), g.dir));
-        let shown = if g.items.len() > FOLD_OVER && !open {
+        let shown = if fold && g.items.len() > FOLD_OVER && !open {
             FOLDED_ROWS
         } else {
             g.items.len()

@@ -89,7 +89,7 @@ impl View for GraphView {
             }
             Action::Export => app.ask_export_path(),
             Action::LeaveView => return Next::Leave,
-            Action::ToggleHelp => app.open_help(),
+            Action::ToggleHelp => app.open_help(self.scope()),
             other => app.does_nothing_here(other),
         }
         Next::Stay

@@ -172,7 +172,7 @@ impl View for PathView {
                 self.query.selected = !self.query.text().is_empty();
             }
             Action::LeaveView => return Next::Leave,
-            Action::ToggleHelp => app.open_help(),
+            Action::ToggleHelp => app.open_help(self.scope()),
             other => app.does_nothing_here(other),
         }
         Next::Stay

@@ -84,6 +84,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
                 Span::styled(" ", base),
             ];
             spans.extend(highlighted(&node.label, &hit.positions, base));
+            let full = app.graph.display_name(hit.node);
+            if let Some(owner) = full.strip_prefix(&*visible(&node.label)) {
+                spans.push(Span::styled(owner.to_string(), base.patch(DIM)));
+            }
+            if hit.positions.is_empty()
+                && let Some(alias) = matched_alias(&node.aliases, m.query.text())
+            {
+                spans.push(Span::styled(
+                    format!("  ← {}", visible(alias)),
+                    base.patch(DIM),
+                ));
+            }
             let mut line = fit(spans, inner.width as usize);
             if selected && focused {
                 line = line.style(SELECTED);
@@ -104,4 +116,26 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
     }
     frame.render_widget(Paragraph::new(lines), inner);
     map.list(Region::Hits, inner, offset);
+}
+
+/// The alias a query matched, when it did not match the label: the first
+/// alias holding the query's letters in order.
+fn matched_alias<'a>(aliases: &'a [String], query: &str) -> Option<&'a str> {
+    let want: Vec<char> = query
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if want.is_empty() {
+        return None;
+    }
+    aliases.iter().map(String::as_str).find(|alias| {
+        let mut rest = want.iter().peekable();
+        for c in alias.chars().flat_map(char::to_lowercase) {
+            if rest.peek() == Some(&&c) {
+                rest.next();
+            }
+        }
+        rest.peek().is_none()
+    })
 }

@@ -105,11 +105,15 @@ fn row_line(app: &App, row: &Row, selected: bool, focused: bool, width: usize) -
                 marker,
                 badge(&app.graph, &n.kind).patch_style(base),
                 Span::styled(" ", base),
-                Span::styled(visible(&n.label).into_owned(), base),
+                Span::styled(app.graph.display_name(*node), base),
             ];
-            let note = &app.graph.edge(*edge).note;
-            if !note.is_empty() {
-                spans.push(Span::styled(format!("  {}", visible(note)), DIM));
+            let data = app.graph.edge(*edge);
+            for (k, v) in &data.props {
+                spans.push(Span::styled("  ", base));
+                spans.push(Span::styled(prop_badge(k, v), PROP));
+            }
+            if !data.note.is_empty() {
+                spans.push(Span::styled(format!("  {}", visible(&data.note)), DIM));
             }
             fit(spans, width)
         }
@@ -128,5 +132,19 @@ fn row_line(app: &App, row: &Row, selected: bool, focused: bool, width: usize) -
         line.style(SELECTED)
     } else {
         line
+    }
+}
+
+/// The style of an edge's property badges.
+const PROP: Style = Style::new()
+    .fg(ratatui::style::Color::Black)
+    .bg(ratatui::style::Color::Gray);
+
+/// An edge property as a badge: `required` for `required: "true"`, else `key value`.
+fn prop_badge(key: &str, value: &str) -> String {
+    let (key, value) = (visible(key), visible(value));
+    match value.as_ref() {
+        "true" | "yes" => format!(" {key} "),
+        _ => format!(" {key} {value} "),
     }
 }

@@ -33,7 +33,13 @@ pub fn text_area(app: &App, area: Rect) -> (Rect, usize) {
 /// Draws the focused node.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
     let focused = app.main.pane == Pane::Node && !app.main.typing;
-    let mut block = Block::bordered().title(" Node ");
+    let previewing = app.shown_node() != app.focus;
+    let title = if previewing {
+        " Preview (Enter opens) "
+    } else {
+        " Node "
+    };
+    let mut block = Block::bordered().title(title);
     if focused {
         block = block.border_style(FOCUSED_BORDER);
     }
@@ -67,7 +73,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
 
 /// The node's text, wrapped to a width.
 fn node_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let Some(ix) = app.focus else {
+    let Some(ix) = app.shown_node() else {
         return vec![Line::styled(cut("the graph has no nodes", width), DIM)];
     };
     let graph = &app.graph;

@@ -192,7 +192,7 @@ fn place(view: &GraphView, app: &App, width: u16, height: u16) -> Vec<Placed> {
                 (cx + r2x * a.cos(), cy + r2y * a.sin())
             }
         };
-        let label = visible(app.label(ix)).into_owned();
+        let label = app.graph.display_name(ix);
         let text = if d == 0 {
             format!("[{}]", cut(&label, max_label + 4))
         } else {
