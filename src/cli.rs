@@ -104,6 +104,15 @@ pub enum Command {
     /// Counts per kind and relation, the most connected nodes, isolated nodes, components.
     #[command(after_help = "Examples:\n  mlkg stats\n  mlkg stats --json")]
     Stats(StatsArgs),
+    /// List the nodes for which every term of a query holds: kind:K, REL:NODE, -TERM, ...
+    #[command(after_help = crate::commands::query::HELP)]
+    Query(crate::commands::query::QueryArgs),
+    /// Two nodes side by side: what both have, what only one has, their props.
+    #[command(after_help = crate::commands::compare::HELP)]
+    Compare(crate::commands::compare::CompareArgs),
+    /// One kind against another by a relation: a mark where the edge exists.
+    #[command(after_help = crate::commands::table::HELP)]
+    Table(crate::commands::table::TableArgs),
 }
 
 const EXPLORE_HELP: &str = "\

@@ -2,9 +2,12 @@
 //! can capture it; problems come back as a [`Failure`] for `main` to print
 //! and map to an exit code.
 
+pub mod compare;
 mod paint;
+pub mod query;
 mod report;
 pub mod resolve;
+pub mod table;
 mod walk;
 
 use std::io::{self, Write};
@@ -120,6 +123,9 @@ pub fn run(
         Command::Path(a) => walk::path(&graph, a, paint, out, err),
         Command::Export(a) => export_cmd(&graph, a, cli.graph.as_deref(), out, err),
         Command::Stats(a) => report::stats(&graph, a, paint, out),
+        Command::Query(a) => query::query(&graph, a, paint, out, err),
+        Command::Compare(a) => compare::compare(&graph, a, paint, out, err),
+        Command::Table(a) => table::table(&graph, a, paint, out),
         Command::Check(_) => Ok(()),
     };
     // The process ends right after a command: the system takes a large graph

@@ -6,14 +6,19 @@
 //! finds where each item sits in the text, `check` validates (`limits`
 //! bounds string sizes), `query` walks
 //! neighbours and paths, `search` ranks fuzzy hits, `resolve` turns what
-//! people type into nodes, kinds and relations.
+//! people type into nodes, kinds and relations, `ask` answers queries
+//! such as `kind:algorithm accepts:csv -trains_on:gpu`, `compare` sets two
+//! nodes side by side, `matrix` tabulates one kind against another.
 
+pub mod ask;
 pub mod cache;
 pub mod check;
+pub mod compare;
 pub mod diagnostic;
 pub mod graphml;
 pub mod limits;
 pub mod load;
+pub mod matrix;
 pub mod query;
 pub mod resolve;
 pub mod search;

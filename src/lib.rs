@@ -4,7 +4,9 @@
 //! - [`graph`]: the model (`Document` as written, `Graph` on petgraph), and
 //!   its submodules `load` (files in, with diagnostics), `cache` (validated
 //!   large graphs for a fast second start), `span` (positions),
-//!   `check` (validation), `query` (neighbours, paths), `search` (fuzzy).
+//!   `check` (validation), `query` (neighbours, paths), `search` (fuzzy),
+//!   `ask` (the query language), `compare` (two nodes side by side),
+//!   `matrix` (one kind against another by a relation).
 //! - [`export`]: DOT, JSON and Mermaid writers, and atomic file writes.
 //! - [`cli`]: the command line (clap).
 //! - [`commands`]: one function per subcommand, writing to any `Write`.

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::fuzz_checks::{check_export, check_graphml, check_load};
+use common::fuzz_checks::{check_export, check_graphml, check_load, check_query};
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -56,5 +56,19 @@ fn the_graphml_corpus_holds() {
     for (name, data) in all {
         let result = std::panic::catch_unwind(|| check_graphml(&data));
         assert!(result.is_ok(), "{name} fails the GraphML reader's checks");
+    }
+}
+
+#[test]
+fn the_query_corpus_holds() {
+    let all = inputs("query");
+    assert!(
+        all.len() >= 20,
+        "the corpus is there ({} inputs)",
+        all.len()
+    );
+    for (name, data) in all {
+        let result = std::panic::catch_unwind(|| check_query(&data));
+        assert!(result.is_ok(), "{name} fails the query checks");
     }
 }

@@ -73,7 +73,7 @@ pub fn search(graph: &Graph, a: &SearchArgs, p: Paint, out: &mut dyn Write) -> R
 }
 
 /// A node's kind in its colour, padded for alignment.
-fn kind_badge(graph: &Graph, kind: &str, p: Paint) -> String {
+pub(super) fn kind_badge(graph: &Graph, kind: &str, p: Paint) -> String {
     let color = graph.kinds.get(kind).map_or("", |k| k.color.as_str());
     p.colored(&pad(kind, 14), color)
 }

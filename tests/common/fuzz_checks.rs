@@ -95,3 +95,34 @@ pub fn check_graphml(data: &[u8]) {
         "GraphML reads back to the same export"
     );
 }
+
+/// The query language on any text, against a small graph: an answer or an
+/// error whose span lies on the query's character boundaries, never a panic;
+/// an answer is sorted, without repeats, and the same on a second run.
+pub fn check_query(data: &[u8]) {
+    use std::sync::OnceLock;
+    static GRAPH: OnceLock<mlkg::graph::Graph> = OnceLock::new();
+    let graph = GRAPH.get_or_init(|| {
+        let text = include_str!("../fixtures/ask.ron");
+        mlkg::graph::load::load_str(text, Source::File("ask.ron".into()))
+            .expect("the fixture loads")
+            .graph
+    });
+    let query = String::from_utf8_lossy(data);
+    match mlkg::graph::ask::run(graph, &query) {
+        Ok(found) => {
+            let mut unique = found.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), found.len(), "a node is listed twice");
+            assert_eq!(mlkg::graph::ask::run(graph, &query).ok(), Some(found));
+        }
+        Err(e) => {
+            let (start, end) = (e.span.start, e.span.end);
+            assert!(start <= end && end <= query.len(), "span {start}..{end}");
+            assert!(query.is_char_boundary(start) && query.is_char_boundary(end));
+            let shown = e.render(&query);
+            assert!(shown.starts_with("bad query: ") && shown.contains('^'));
+        }
+    }
+}
