@@ -3,17 +3,34 @@
 //!
 //! One entry per graph file (named by a hash of its path) in the user's cache
 //! folder: `$MLKG_CACHE_DIR`, else `$XDG_CACHE_HOME/mlkg`, else
-//! `~/.cache/mlkg`; `MLKG_NO_CACHE=1` turns it off. An entry holds the
-//! file's size and content hash (xxh3-128) and the validated graph
-//! (postcard, edges by node position so nothing is looked up again), with a
-//! checksum of its own. It is used only when all of these match the file as
-//! read now, so any change to the file, a truncated or corrupt entry, or
-//! another mlkg version means parsing again. Files under [`MIN_BYTES`] parse
-//! fast enough and are never cached. Every failure here is silent: the cache
-//! only ever saves time.
+//! `~/.cache/mlkg`; `MLKG_NO_CACHE=1` turns it off. An entry holds mlkg's
+//! version, the file's path, its [`Stamp`] (device, inode, size, mtime,
+//! ctime) as it was just before it was read and the time of that read, its
+//! content hash (xxh3-128), and the validated graph (postcard, edges by node
+//! position), each part with a checksum.
+//!
+//! An entry is current when the file's stamp is the recorded one and the
+//! file's ctime was already older than the read by [`SETTLED`]: any later
+//! write, `touch -d`, rename over it or copy would have moved its ctime or
+//! inode. Otherwise (a stamp that differs but the same size, or a file
+//! changed just before it was read) the file's content is hashed and
+//! compared; docs/PERFORMANCE.md says why this is safe. Files under
+//! [`MIN_BYTES`] parse fast enough and are never cached. Every failure here
+//! is silent: the cache only ever saves time. `store` keeps the folder and
+//! its files safe from other users and from links, FIFOs and devices.
 
+mod entry;
+mod store;
+
+use entry::{Header, canonical};
+pub use entry::{Snapshot, Stamp};
+
+use std::ffi::OsString;
+use std::fs::{File, Metadata};
 use std::io::Read;
+use std::os::unix::ffi::OsStringExt;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use indexmap::IndexMap;
 use rustc_hash::FxHashMap;
@@ -25,7 +42,20 @@ use super::{Document, EdgeData, Graph, Kind, Node, Props, Relation, Source};
 /// Files smaller than this are not cached.
 pub const MIN_BYTES: usize = 1 << 20;
 
-const MAGIC: &[u8; 8] = b"mlkg\0gc2";
+const MAGIC: &[u8; 8] = b"mlkg\0gc3";
+
+/// How much older than its read a file's ctime must be for its stamp alone
+/// to prove the content unchanged (file times come from a clock that ticks
+/// in steps of a few milliseconds).
+pub const SETTLED: Duration = Duration::from_secs(2);
+
+/// The entries of a folder are kept under this many bytes in all.
+pub const MAX_TOTAL_BYTES: u64 = 4 << 30;
+
+/// An entry larger than this for a file of `size` bytes is never read.
+fn entry_bound(size: u64) -> u64 {
+    size.saturating_mul(4).saturating_add(1 << 20)
+}
 
 /// What an entry holds, as written.
 #[derive(Serialize)]
@@ -80,9 +110,7 @@ pub fn dir() -> Option<PathBuf> {
 
 /// Where the entry of a graph file lives.
 pub fn entry(dir: &Path, path: &Path) -> PathBuf {
-    let full = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let key = xxh3_128(full.as_os_str().as_encoded_bytes());
-    dir.join(format!("{key:032x}.bin"))
+    dir.join(entry_name(path))
 }
 
 /// A file's size and content hash.
@@ -123,74 +151,105 @@ pub fn fingerprint(mut reader: impl Read) -> std::io::Result<Fingerprint> {
     })
 }
 
-/// The header that must match: magic, mlkg's version, the file's size and content hash.
-fn header(print: Fingerprint) -> Vec<u8> {
-    let version = env!("CARGO_PKG_VERSION").as_bytes();
-    let mut h = Vec::with_capacity(64);
-    h.extend_from_slice(MAGIC);
-    h.push(version.len() as u8);
-    h.extend_from_slice(version);
-    h.extend_from_slice(&print.size.to_le_bytes());
-    h.extend_from_slice(&print.hash.to_le_bytes());
-    h
-}
-
-/// The validated graph of a file with this fingerprint, if the cache holds
-/// it for exactly this content.
-pub fn get(path: &Path, print: Fingerprint) -> Option<Graph> {
-    get_in(&dir()?, path, print)
+/// The validated graph of a large file, if the cache holds it for exactly
+/// the content the file has now. `file` is the graph file, open and not yet
+/// read, and `meta` its metadata taken by that handle.
+pub fn get(path: &Path, file: &File, meta: &Metadata) -> Option<Graph> {
+    get_in(&dir()?, path, file, meta)
 }
 
 /// [`get`] with the cache folder given.
-pub fn get_in(dir: &Path, path: &Path, print: Fingerprint) -> Option<Graph> {
-    if print.size < MIN_BYTES as u64 {
+pub fn get_in(dir: &Path, path: &Path, file: &File, meta: &Metadata) -> Option<Graph> {
+    if meta.len() < MIN_BYTES as u64 {
         return None;
     }
-    let stored = std::fs::read(entry(dir, path)).ok()?;
-    let rest = stored.strip_prefix(header(print).as_slice())?;
-    let (sum, payload) = rest.split_first_chunk::<8>()?;
-    if u64::from_le_bytes(*sum) != xxh3_64(payload) {
+    let folder = store::Folder::open(dir)?;
+    let name = entry_name(path);
+    let stored = folder.read(&name, entry_bound(meta.len()))?;
+    let (header, rest) = Header::decode(&stored)?;
+    if header.path != canonical(path) || !is_current(&header, file, meta) {
         return None;
     }
+    let (payload, sum) = rest.split_at_checked(usize::try_from(header.payload_len).ok()?)?;
+    if sum != xxh3_64(payload).to_le_bytes() {
+        return None;
+    }
+    decode_graph(payload, path)
+}
+
+/// Whether an entry's header describes the file as it is now: the same
+/// stamp, settled before the entry's read; else the same content hash.
+fn is_current(header: &Header, file: &File, meta: &Metadata) -> bool {
+    let now = Stamp::of(meta);
+    if now == header.snapshot.stamp && header.snapshot.settled() {
+        return true;
+    }
+    if now.size != header.snapshot.stamp.size {
+        return false;
+    }
+    let mut reader = file;
+    fingerprint(reader.by_ref().take(meta.len() + 1))
+        .is_ok_and(|p| p.size == now.size && p.hash == header.hash)
+}
+
+/// The graph in an entry's payload, if it decodes.
+fn decode_graph(payload: &[u8], path: &Path) -> Option<Graph> {
     let loaded: Loaded = postcard::from_bytes(payload).ok()?;
     let edges = loaded
         .edges
         .into_iter()
         .map(|e| {
-            (
-                e.from as usize,
-                e.to as usize,
-                EdgeData {
-                    rel: e.rel,
-                    note: e.note,
-                    props: e.props,
-                },
-            )
+            let data = EdgeData {
+                rel: e.rel,
+                note: e.note,
+                props: e.props,
+            };
+            (e.from as usize, e.to as usize, data)
         })
         .collect();
     let source = Source::File(path.to_path_buf());
-    Some(Graph::from_parts(
-        loaded.kinds,
-        loaded.relations,
-        loaded.nodes,
-        edges,
-        source,
-    ))
+    let graph = Graph::from_parts(loaded.kinds, loaded.relations, loaded.nodes, edges, source);
+    Some(graph)
 }
 
-/// Stores the validated document of a file whose content is `bytes`.
-/// Best effort: nothing happens if the cache folder cannot be written.
-pub fn put(path: &Path, bytes: &[u8], doc: &Document) {
+/// Stores the validated document of a file whose content is `bytes`, read
+/// as `snapshot` says. Best effort: nothing happens if the cache folder
+/// cannot be written.
+pub fn put(path: &Path, bytes: &[u8], snapshot: Snapshot, doc: &Document) {
     if let Some(dir) = dir() {
-        put_in(&dir, path, bytes, doc);
+        put_in(&dir, path, bytes, snapshot, doc);
     }
 }
 
 /// [`put`] with the cache folder given.
-pub fn put_in(dir: &Path, path: &Path, bytes: &[u8], doc: &Document) {
-    if bytes.len() < MIN_BYTES {
+pub fn put_in(dir: &Path, path: &Path, bytes: &[u8], snapshot: Snapshot, doc: &Document) {
+    if bytes.len() < MIN_BYTES || snapshot.stamp.size != bytes.len() as u64 {
         return;
     }
+    let Some(payload) = encode_graph(doc) else {
+        return;
+    };
+    let Some(folder) = store::Folder::create(dir) else {
+        return;
+    };
+    let header = Header {
+        path: canonical(path),
+        snapshot,
+        hash: xxh3_128(bytes),
+        payload_len: payload.len() as u64,
+    };
+    let sum = xxh3_64(&payload).to_le_bytes();
+    let name = entry_name(path);
+    if folder
+        .write(&name, &[&header.encode(), &payload, &sum])
+        .is_some()
+    {
+        prune(&folder, &name, MAX_TOTAL_BYTES);
+    }
+}
+
+/// The validated document as an entry's payload.
+fn encode_graph(doc: &Document) -> Option<Vec<u8>> {
     let mut position: FxHashMap<&str, u32> = FxHashMap::default();
     for (i, n) in doc.nodes.iter().enumerate() {
         position.insert(n.id.as_str(), i as u32);
@@ -208,22 +267,50 @@ pub fn put_in(dir: &Path, path: &Path, bytes: &[u8], doc: &Document) {
             })
         })
         .collect();
-    let Some(edges) = edges else { return };
     let stored = Stored {
         kinds: &doc.kinds,
         relations: &doc.relations,
         nodes: &doc.nodes,
-        edges,
+        edges: edges?,
     };
-    let Ok(payload) = postcard::to_allocvec(&stored) else {
-        return;
-    };
-    if std::fs::create_dir_all(dir).is_err() {
-        return;
+    postcard::to_allocvec(&stored).ok()
+}
+
+/// The file name of a graph file's entry.
+fn entry_name(path: &Path) -> String {
+    format!("{:032x}.bin", xxh3_128(&canonical(path)))
+}
+
+/// Removes the entries of a cache folder whose graph file is gone or that
+/// another mlkg version wrote, then the oldest ones (never `keep`) until
+/// all of them take at most `max_total` bytes.
+pub fn prune_in(dir: &Path, max_total: u64) {
+    if let Some(folder) = store::Folder::open(dir) {
+        prune(&folder, "", max_total);
     }
-    let _ = crate::export::write_atomic(&entry(dir, path), None, |w| {
-        w.write_all(&header(Fingerprint::of(bytes)))?;
-        w.write_all(&xxh3_64(&payload).to_le_bytes())?;
-        w.write_all(&payload)
+}
+
+fn prune(folder: &store::Folder, keep: &str, max_total: u64) {
+    let mut live = Vec::new();
+    for (name, meta) in folder.entries() {
+        let head = folder.read_head(&name, 8192).unwrap_or_default();
+        let graph = Header::decode(&head).map(|(h, _)| PathBuf::from(OsString::from_vec(h.path)));
+        match graph {
+            Some(g) if name == keep || g.exists() => live.push((name, meta)),
+            _ => folder.remove(&name),
+        }
+    }
+    live.sort_by_key(|(name, meta)| {
+        (
+            name.as_str() != keep,
+            std::cmp::Reverse(meta.modified().ok()),
+        )
     });
+    let mut total = 0u64;
+    for (name, meta) in live {
+        total = total.saturating_add(meta.len());
+        if total > max_total && name != keep {
+            folder.remove(&name);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! Reading a graph file (RON, JSON as written by `mlkg export`, or GraphML) into a
 //! validated [`Graph`], with every problem reported at once.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::fs::File;
 use std::io::Read;
@@ -118,12 +119,14 @@ pub fn load_path_with(path: &Path, warnings: Warnings) -> Result<Loaded, LoadErr
             warnings: Vec::new(),
         });
     }
-    let bytes = read_bounded(path)?;
+    let (bytes, snapshot) = read_bounded(path)?;
     let source = Source::File(path.to_path_buf());
     let text = decode(&bytes, &source)?;
     let (doc, diagnostics) = check_text(text, &source.to_string(), warnings)?;
-    if warnings == Warnings::Skip {
-        cache::put(path, &bytes, &doc);
+    if warnings == Warnings::Skip
+        && let Some(snapshot) = snapshot
+    {
+        cache::put(path, &bytes, snapshot, &doc);
     }
     Ok(Loaded {
         graph: Graph::from_document(doc, source),
@@ -132,21 +135,28 @@ pub fn load_path_with(path: &Path, warnings: Warnings) -> Result<Loaded, LoadErr
 }
 
 /// The cached graph of a large file, if the cache holds its current content.
-/// The file is hashed as it streams by, so it is never held in memory twice.
+/// Its stamp is enough when it proves the file unchanged; otherwise the
+/// file is hashed as it streams by, so it is never held in memory twice.
 fn from_cache(path: &Path) -> Result<Option<Graph>, LoadError> {
-    let (file, len) = open_bounded(path)?;
-    if len < cache::MIN_BYTES as u64 || cache::dir().is_none() {
+    let (file, meta) = open_bounded(path)?;
+    if meta.len() < cache::MIN_BYTES as u64 || cache::dir().is_none() {
         return Ok(None);
     }
-    let Ok(print) = cache::fingerprint(file.take(MAX_FILE_BYTES + 1)) else {
-        return Ok(None);
-    };
-    Ok(cache::get(path, print))
+    Ok(cache::get(path, &file, &meta))
 }
 
-/// Opens a regular file of at most [`MAX_FILE_BYTES`], with its length.
-fn open_bounded(path: &Path) -> Result<(File, u64), LoadError> {
-    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e.to_string()))?;
+/// Opens a regular file of at most [`MAX_FILE_BYTES`], with its metadata.
+/// The file is opened first, without blocking (a FIFO has no writer to wait
+/// for), and then checked by its handle, so it cannot be swapped between
+/// the check and the open.
+fn open_bounded(path: &Path) -> Result<(File, std::fs::Metadata), LoadError> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(|e| io_error(path, e.to_string()))?;
+    let meta = file.metadata().map_err(|e| io_error(path, e.to_string()))?;
     if meta.is_dir() {
         return Err(io_error(
             path,
@@ -169,8 +179,7 @@ fn open_bounded(path: &Path) -> Result<(File, u64), LoadError> {
             ),
         ));
     }
-    let file = File::open(path).map_err(|e| io_error(path, e.to_string()))?;
-    Ok((file, meta.len()))
+    Ok((file, meta))
 }
 
 fn io_error(path: &Path, reason: String) -> LoadError {
@@ -180,11 +189,14 @@ fn io_error(path: &Path, reason: String) -> LoadError {
     }
 }
 
-/// Reads a regular file of at most [`MAX_FILE_BYTES`].
-fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let (file, len) = open_bounded(path)?;
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.take(MAX_FILE_BYTES + 1)
+/// Reads a regular file of at most [`MAX_FILE_BYTES`], with the snapshot
+/// of its stamp for the cache when it did not change while being read.
+fn read_bounded(path: &Path) -> Result<(Vec<u8>, Option<cache::Snapshot>), LoadError> {
+    let (file, meta) = open_bounded(path)?;
+    let snapshot = cache::Snapshot::before_read(&meta);
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    (&file)
+        .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(path, e.to_string()))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
@@ -196,7 +208,9 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
             ),
         ));
     }
-    Ok(bytes)
+    let after = file.metadata().map(|m| cache::Snapshot::before_read(&m));
+    let unchanged = after.is_ok_and(|a| a.same_stamp(&snapshot));
+    Ok((bytes, unchanged.then_some(snapshot)))
 }
 
 /// Loads a graph from bytes, which must be UTF-8 (a leading BOM is skipped).
@@ -299,13 +313,17 @@ const MAX_RECOVERIES: usize = 64;
 /// again, so the rest of the file can still be validated. Returns the
 /// document if any parse succeeded, the text it was parsed from, and the
 /// syntax errors met on the way.
-fn parse_recovering(text: &str, file: &str) -> (Option<Document>, String, Vec<Diagnostic>) {
+fn parse_recovering<'a>(
+    text: &'a str,
+    file: &str,
+) -> (Option<Document>, Cow<'a, str>, Vec<Diagnostic>) {
     if super::graphml::is_graphml(text) {
         let (doc, errors) =
             super::graphml::parse(text, file).map_or_else(|e| (None, e), |d| (Some(d), Vec::new()));
-        return (doc, text.to_string(), errors);
+        return (doc, Cow::Borrowed(text), errors);
     }
-    let mut patched = text.to_string();
+    // Copied only when an element has to be blanked out.
+    let mut patched = Cow::Borrowed(text);
     let mut errors: Vec<Diagnostic> = Vec::new();
     for _ in 0..MAX_RECOVERIES {
         match parse(&patched, file) {
@@ -324,16 +342,18 @@ fn parse_recovering(text: &str, file: &str) -> (Option<Document>, String, Vec<Di
                 };
                 // The range is in bytes: blank the characters that start in
                 // it, one space each, so lines and columns stay where they were.
-                patched = patched
-                    .char_indices()
-                    .map(|(i, c)| {
-                        if range.contains(&i) && c != '\n' {
-                            ' '
-                        } else {
-                            c
-                        }
-                    })
-                    .collect();
+                patched = Cow::Owned(
+                    patched
+                        .char_indices()
+                        .map(|(i, c)| {
+                            if range.contains(&i) && c != '\n' {
+                                ' '
+                            } else {
+                                c
+                            }
+                        })
+                        .collect(),
+                );
             }
         }
     }

@@ -4,6 +4,8 @@
 
 use std::collections::{HashMap, VecDeque};
 
+use rustc_hash::FxHashMap;
+
 use petgraph::Direction;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -183,41 +185,79 @@ impl Graph {
     /// A shortest path between two nodes, ignoring which way edges run,
     /// following only `rels` (all when empty). Each step says how its edge
     /// runs, so the path can be read the right way.
+    ///
+    /// A bidirectional breadth-first search: whole layers are expanded from
+    /// whichever side has the smaller frontier, so it visits about the
+    /// square root of what a one-sided search visits on a well-linked graph.
     pub fn shortest_path(
         &self,
         from: NodeIndex,
         to: NodeIndex,
         rels: &[String],
     ) -> Option<Vec<Link>> {
-        let mut prev: HashMap<NodeIndex, (NodeIndex, Link)> = HashMap::new();
-        let mut queue = VecDeque::from([from]);
-        let mut visited = std::collections::HashSet::from([from]);
-        while let Some(ix) = queue.pop_front() {
-            if ix == to {
-                break;
+        if from == to {
+            return Some(Vec::new());
+        }
+        let mut sides = [Side::new(from), Side::new(to)];
+        loop {
+            let s = usize::from(sides[1].frontier.len() < sides[0].frontier.len());
+            if sides[s].frontier.is_empty() {
+                return None;
             }
-            for link in self.links(ix) {
-                if !rels.is_empty() && !rels.contains(&self.g[link.edge].rel) {
+            let (this, other) = if s == 0 {
+                let [a, b] = &mut sides;
+                (a, &*b)
+            } else {
+                let [a, b] = &mut sides;
+                (b, &*a)
+            };
+            if let Some(meet) = self.expand(this, other, rels) {
+                let [forward, backward] = &sides;
+                return Some(join(forward, backward, meet));
+            }
+        }
+    }
+
+    /// Expands one whole layer of a side; the first node (in expansion
+    /// order) also reached by the other side, if any.
+    fn expand(&self, side: &mut Side, other: &Side, rels: &[String]) -> Option<NodeIndex> {
+        let mut next = Vec::new();
+        let mut meet = None;
+        for &ix in &side.frontier {
+            for (node, edge, dir) in self.incident(ix) {
+                if !rels.is_empty() && !rels.contains(&self.g[edge].rel) {
                     continue;
                 }
-                if visited.insert(link.node) {
-                    prev.insert(link.node, (ix, link));
-                    queue.push_back(link.node);
+                if side.prev.contains_key(&node) || node == side.root {
+                    continue;
+                }
+                side.prev.insert(node, (ix, Link { node, edge, dir }));
+                next.push(node);
+                if meet.is_none() && (other.prev.contains_key(&node) || node == other.root) {
+                    meet = Some(node);
                 }
             }
+            if meet.is_some() {
+                break;
+            }
         }
-        if from != to && !prev.contains_key(&to) {
-            return None;
-        }
-        let mut steps = Vec::new();
-        let mut at = to;
-        while at != from {
-            let (before, link) = prev[&at];
-            steps.push(link);
-            at = before;
-        }
-        steps.reverse();
-        Some(steps)
+        side.frontier = next;
+        meet
+    }
+
+    /// Every edge at a node with its other end, in storage order, without
+    /// allocating; self-loops once.
+    fn incident(&self, ix: NodeIndex) -> impl Iterator<Item = (NodeIndex, EdgeIndex, Dir)> + '_ {
+        let out = self
+            .g
+            .edges_directed(ix, Direction::Outgoing)
+            .map(|e| (e.target(), e.id(), Dir::Out));
+        let inc = self
+            .g
+            .edges_directed(ix, Direction::Incoming)
+            .filter(|e| e.source() != e.target())
+            .map(|e| (e.source(), e.id(), Dir::In));
+        out.chain(inc)
     }
 
     /// A path as text, each relation read the right way:
@@ -239,4 +279,56 @@ impl Graph {
         }
         out
     }
+}
+
+/// One side of a bidirectional search: where it started, how each reached
+/// node was reached, and the last layer reached.
+struct Side {
+    root: NodeIndex,
+    prev: FxHashMap<NodeIndex, (NodeIndex, Link)>,
+    frontier: Vec<NodeIndex>,
+}
+
+impl Side {
+    fn new(root: NodeIndex) -> Side {
+        Side {
+            root,
+            prev: FxHashMap::default(),
+            frontier: vec![root],
+        }
+    }
+
+    /// The links from the root to a reached node, root first.
+    fn walk_back(&self, mut at: NodeIndex) -> Vec<(NodeIndex, Link)> {
+        let mut steps = Vec::new();
+        while at != self.root {
+            let (before, link) = self.prev[&at];
+            steps.push((before, link));
+            at = before;
+        }
+        steps.reverse();
+        steps
+    }
+}
+
+/// The steps from the forward side's root to the backward side's root
+/// through the node where they met; the backward half is turned around.
+fn join(forward: &Side, backward: &Side, meet: NodeIndex) -> Vec<Link> {
+    let mut steps: Vec<Link> = forward
+        .walk_back(meet)
+        .into_iter()
+        .map(|(_, l)| l)
+        .collect();
+    for (before, link) in backward.walk_back(meet).into_iter().rev() {
+        let dir = match link.dir {
+            Dir::Out => Dir::In,
+            Dir::In => Dir::Out,
+        };
+        steps.push(Link {
+            node: before,
+            edge: link.edge,
+            dir,
+        });
+    }
+    steps
 }

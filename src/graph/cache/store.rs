@@ -1,0 +1,131 @@
+//! The cache folder and its entry files, trusted only as far as the file
+//! system proves them ours: the folder is the user's and closed to others
+//! (0700), an entry is the user's own regular file (0600), opened without
+//! following links and without blocking, and read only under a size bound.
+
+use std::fs::{self, DirBuilder, File, Metadata, OpenOptions};
+use std::io::{Read, Write};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+/// The effective user this process runs as.
+fn euid() -> u32 {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() }
+}
+
+/// Whether a file's owner is the user running mlkg.
+pub(super) fn is_mine(meta: &Metadata) -> bool {
+    meta.uid() == euid()
+}
+
+/// A cache folder that belongs to the user and is closed to everyone else.
+pub(super) struct Folder(PathBuf);
+
+impl Folder {
+    /// The folder if it exists, is a directory and is the user's; a folder
+    /// of the user's that others may enter is closed first.
+    pub(super) fn open(dir: &Path) -> Option<Folder> {
+        let meta = fs::metadata(dir).ok()?;
+        if !meta.is_dir() || !is_mine(&meta) {
+            return None;
+        }
+        if meta.mode() & 0o077 != 0 {
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).ok()?;
+        }
+        Some(Folder(dir.to_path_buf()))
+    }
+
+    /// The folder, made (0700) if missing.
+    pub(super) fn create(dir: &Path) -> Option<Folder> {
+        if !dir.exists() {
+            DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)
+                .ok()?;
+        }
+        Folder::open(dir)
+    }
+
+    /// The whole content of an entry, if it is the user's own regular file
+    /// of at most `bound` bytes. Links are not followed and a FIFO or a
+    /// device does not block: the entry is opened first, then checked by
+    /// its handle.
+    pub(super) fn read(&self, name: &str, bound: u64) -> Option<Vec<u8>> {
+        let (file, len) = open_entry(&self.0.join(name), bound)?;
+        let mut bytes = Vec::with_capacity(len as usize);
+        file.take(bound + 1).read_to_end(&mut bytes).ok()?;
+        (bytes.len() as u64 == len).then_some(bytes)
+    }
+
+    /// The first `limit` bytes of an entry, under the same rules as [`Folder::read`].
+    pub(super) fn read_head(&self, name: &str, limit: u64) -> Option<Vec<u8>> {
+        let (file, _) = open_entry(&self.0.join(name), u64::MAX)?;
+        let mut bytes = Vec::new();
+        file.take(limit).read_to_end(&mut bytes).ok()?;
+        Some(bytes)
+    }
+
+    /// Writes an entry (0600) whole: into a new file beside it, then renamed
+    /// over it, so a reader sees the old entry or the new one.
+    pub(super) fn write(&self, name: &str, parts: &[&[u8]]) -> Option<()> {
+        let tmp = self.0.join(format!(".{name}.{}.tmp", std::process::id()));
+        let written = (|| {
+            let mut f = OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .custom_flags(libc::O_NOFOLLOW)
+                .open(&tmp)
+                .ok()?;
+            for part in parts {
+                f.write_all(part).ok()?;
+            }
+            fs::rename(&tmp, self.0.join(name)).ok()
+        })();
+        if written.is_none() {
+            let _ = fs::remove_file(&tmp);
+        }
+        written
+    }
+
+    /// The entries: the user's regular files named like one, with their
+    /// metadata (links and anything else are left alone).
+    pub(super) fn entries(&self) -> Vec<(String, Metadata)> {
+        let Ok(list) = fs::read_dir(&self.0) else {
+            return Vec::new();
+        };
+        list.filter_map(|e| {
+            let e = e.ok()?;
+            let name = e.file_name().into_string().ok()?;
+            let meta = fs::symlink_metadata(e.path()).ok()?;
+            (is_entry_name(&name) && meta.is_file() && is_mine(&meta)).then_some((name, meta))
+        })
+        .collect()
+    }
+
+    /// Removes an entry.
+    pub(super) fn remove(&self, name: &str) {
+        let _ = fs::remove_file(self.0.join(name));
+    }
+}
+
+/// Whether a file name is an entry's: 32 hex digits and `.bin`.
+pub(super) fn is_entry_name(name: &str) -> bool {
+    name.strip_suffix(".bin")
+        .is_some_and(|h| h.len() == 32 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Opens an entry without following a link and without blocking, then
+/// checks by the handle that it is the user's regular file of at most
+/// `bound` bytes.
+fn open_entry(path: &Path, bound: u64) -> Option<(File, u64)> {
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .ok()?;
+    let meta = file.metadata().ok()?;
+    (meta.is_file() && is_mine(&meta) && meta.len() <= bound).then_some((file, meta.len()))
+}

@@ -1,0 +1,258 @@
+//! The cache trusts nothing it did not make: entries and folders of other
+//! users, links, FIFOs, oversized entries are ignored; its own folder and
+//! entries are closed to others; entries of deleted graphs are pruned. And
+//! a graph file swapped for a FIFO between a check and an open cannot hang.
+
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::Duration;
+
+use mlkg::graph::Document;
+use mlkg::graph::cache::{self, Snapshot};
+use mlkg::graph::load::load_path;
+
+#[path = "../examples/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+const NOBODY: u32 = 65534;
+
+/// A folder all users may enter, with a cacheable graph file in it.
+fn setup() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut bytes = Vec::new();
+    synth::write_graph(4000, 7, &mut bytes).unwrap();
+    let path = tmp.path().join("big.ron");
+    std::fs::write(&path, &bytes).unwrap();
+    (tmp, path)
+}
+
+/// Runs `mlkg --graph G show n0 --json` with a cache folder, under a time
+/// and memory limit, as `user` when given; its output and n0's label.
+fn show(path: &Path, cache_dir: &Path, user: Option<u32>) -> (Output, String) {
+    let bin = env!("CARGO_BIN_EXE_mlkg");
+    let mut cmd = Command::new("timeout");
+    cmd.arg("20");
+    if let Some(uid) = user {
+        cmd.args([
+            "setpriv",
+            &format!("--reuid={uid}"),
+            &format!("--regid={uid}"),
+            "--clear-groups",
+        ]);
+    }
+    // 1.5 GB of address space: reading /dev/zero or a huge entry would fail.
+    cmd.args(["sh", "-c", "ulimit -v 1500000; exec \"$@\"", "sh", bin])
+        .env("MLKG_CACHE_DIR", cache_dir)
+        .env_remove("MLKG_NO_CACHE")
+        .arg("--graph")
+        .arg(path)
+        .args(["show", "n0", "--json"]);
+    let out = cmd.output().unwrap();
+    let label = serde_json::from_slice::<serde_json::Value>(&out.stdout)
+        .map(|v| v["label"].as_str().unwrap_or_default().to_string())
+        .unwrap_or_default();
+    (out, label)
+}
+
+/// The document of `path` with n0's label replaced: what a forger would plant.
+fn forged(path: &Path) -> Document {
+    let mut doc = load_path(path).unwrap().graph.to_document();
+    doc.nodes[0].label = "FORGED".into();
+    doc
+}
+
+/// Writes an entry for `path` that claims its current content but holds `doc`.
+fn plant(cache_dir: &Path, path: &Path, doc: &Document) {
+    let bytes = std::fs::read(path).unwrap();
+    let meta = std::fs::metadata(path).unwrap();
+    cache::put_in(cache_dir, path, &bytes, Snapshot::before_read(&meta), doc);
+    assert!(cache::entry(cache_dir, path).exists());
+}
+
+fn chown(path: &Path, uid: u32) {
+    std::os::unix::fs::chown(path, Some(uid), Some(uid)).unwrap();
+}
+
+/// Whether this test can act as a second user (root with setpriv).
+fn second_user() -> bool {
+    let root = std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
+    let setpriv = Command::new("setpriv").arg("--version").output().is_ok();
+    if !(root && setpriv) {
+        assert!(
+            std::env::var_os("MLKG_REQUIRE_SETPRIV").is_none(),
+            "MLKG_REQUIRE_SETPRIV is set but this is not root with setpriv"
+        );
+        eprintln!("skipped: needs root and setpriv to act as a second user");
+    }
+    root && setpriv
+}
+
+#[test]
+fn an_entry_planted_by_another_user_is_ignored() {
+    if !second_user() {
+        return;
+    }
+    let (tmp, path) = setup();
+    let cache_dir = tmp.path().join("cache");
+    // The folder is nobody's own; the entry in it is root's, readable.
+    plant(&cache_dir, &path, &forged(&path));
+    chown(&cache_dir, NOBODY);
+    let entry = cache::entry(&cache_dir, &path);
+    std::fs::set_permissions(&entry, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let (out, label) = show(&path, &cache_dir, Some(NOBODY));
+    assert!(out.status.success(), "{out:?}");
+    assert_ne!(label, "FORGED", "another user's entry was served");
+}
+
+#[test]
+fn a_folder_of_another_user_is_ignored_and_never_written() {
+    if !second_user() {
+        return;
+    }
+    let (tmp, path) = setup();
+    let cache_dir = tmp.path().join("cache");
+    // The entry is nobody's own, but the folder is root's and open to all.
+    plant(&cache_dir, &path, &forged(&path));
+    let entry = cache::entry(&cache_dir, &path);
+    chown(&entry, NOBODY);
+    std::fs::set_permissions(&cache_dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let (out, label) = show(&path, &cache_dir, Some(NOBODY));
+    assert!(out.status.success(), "{out:?}");
+    assert_ne!(
+        label, "FORGED",
+        "an entry in another user's folder was served"
+    );
+    let left = std::fs::read_dir(&cache_dir).unwrap().count();
+    assert_eq!(left, 1, "nothing is written into another user's folder");
+}
+
+#[test]
+fn the_folder_is_closed_and_entries_are_private() {
+    let (tmp, path) = setup();
+    let cache_dir = tmp.path().join("cache");
+    let (out, _) = show(&path, &cache_dir, None);
+    assert!(out.status.success(), "{out:?}");
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().mode() & 0o777;
+    assert_eq!(mode(&cache_dir), 0o700);
+    assert_eq!(mode(&cache::entry(&cache_dir, &path)), 0o600);
+    // A folder of the user's that others may enter is closed at the next use.
+    std::fs::set_permissions(&cache_dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let (out, _) = show(&path, &cache_dir, None);
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(mode(&cache_dir), 0o700);
+}
+
+#[test]
+fn an_entry_that_is_a_fifo_a_link_or_huge_is_not_read() {
+    let (tmp, path) = setup();
+    let cache_dir = tmp.path().join("cache");
+    std::fs::create_dir(&cache_dir).unwrap();
+    std::fs::set_permissions(&cache_dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let entry = cache::entry(&cache_dir, &path);
+    let expected = load_path(&path).unwrap().graph.to_document().nodes[0]
+        .label
+        .clone();
+
+    let fifo = Command::new("mkfifo").arg(&entry).status().unwrap();
+    assert!(fifo.success());
+    let (out, label) = show(&path, &cache_dir, None);
+    assert!(out.status.success(), "a FIFO entry: {out:?}");
+    assert_eq!(label, expected);
+    std::fs::remove_file(&entry).unwrap();
+
+    std::os::unix::fs::symlink("/dev/zero", &entry).unwrap();
+    let (out, label) = show(&path, &cache_dir, None);
+    assert!(out.status.success(), "a link to /dev/zero: {out:?}");
+    assert_eq!(label, expected);
+    std::fs::remove_file(&entry).unwrap();
+
+    // A link to a good entry is not followed either.
+    plant(&cache_dir, &path, &forged(&path));
+    let real = cache_dir.join("elsewhere");
+    std::fs::rename(&entry, &real).unwrap();
+    std::os::unix::fs::symlink(&real, &entry).unwrap();
+    let (out, label) = show(&path, &cache_dir, None);
+    assert!(out.status.success(), "{out:?}");
+    assert_ne!(label, "FORGED", "a link to an entry was followed");
+    std::fs::remove_file(&entry).unwrap();
+
+    // 8 GiB, sparse: over the bound for this graph, never read.
+    let huge = std::fs::File::create(&entry).unwrap();
+    huge.set_len(8 << 30).unwrap();
+    let (out, label) = show(&path, &cache_dir, None);
+    assert!(out.status.success(), "a huge entry: {out:?}");
+    assert_eq!(label, expected);
+}
+
+#[test]
+fn entries_of_deleted_graphs_and_over_the_total_are_pruned() {
+    let (tmp, path) = setup();
+    let cache_dir = tmp.path().join("cache");
+    let doc = load_path(&path).unwrap().graph.to_document();
+    let other = tmp.path().join("other.ron");
+    std::fs::copy(&path, &other).unwrap();
+    plant(&cache_dir, &other, &doc);
+    std::fs::remove_file(&other).unwrap();
+    let gone = cache::entry(&cache_dir, &other);
+    assert!(gone.exists());
+    plant(&cache_dir, &path, &doc);
+    assert!(!gone.exists(), "the entry of a deleted graph is pruned");
+
+    let third = tmp.path().join("third.ron");
+    std::fs::copy(&path, &third).unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    plant(&cache_dir, &third, &doc);
+    let size = std::fs::metadata(cache::entry(&cache_dir, &third))
+        .unwrap()
+        .len();
+    cache::prune_in(&cache_dir, size + size / 2);
+    assert!(
+        cache::entry(&cache_dir, &third).exists(),
+        "the newest stays"
+    );
+    assert!(
+        !cache::entry(&cache_dir, &path).exists(),
+        "the oldest goes when the total is over the bound"
+    );
+}
+
+#[test]
+fn a_graph_file_swapped_for_a_fifo_never_hangs_a_load() {
+    let tmp = tempfile::tempdir().unwrap();
+    let good = tmp.path().join("good.ron");
+    std::fs::copy("tests/fixtures/small.ron", &good).unwrap();
+    let fifo = tmp.path().join("fifo");
+    let target = tmp.path().join("g.ron");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    // The target is always there, a regular file and a FIFO in turn.
+    let swapper = {
+        let (good, fifo, target, stop) = (good.clone(), fifo.clone(), target.clone(), stop.clone());
+        let link = fifo.with_extension("link");
+        let c_fifo = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        std::thread::spawn(move || {
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let _ = std::fs::hard_link(&good, &link);
+                let _ = std::fs::rename(&link, &target);
+                // SAFETY: a valid NUL-terminated path.
+                unsafe { libc::mkfifo(c_fifo.as_ptr(), 0o600) };
+                let _ = std::fs::rename(&fifo, &target);
+            }
+        })
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    let loads = target.clone();
+    std::thread::spawn(move || {
+        let start = std::time::Instant::now();
+        while start.elapsed() < Duration::from_secs(3) {
+            let _ = load_path(&loads);
+        }
+        let _ = tx.send(());
+    });
+    let finished = rx.recv_timeout(Duration::from_secs(20));
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    swapper.join().unwrap();
+    assert!(finished.is_ok(), "a load hung on a FIFO swapped in");
+}
