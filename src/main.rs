@@ -45,6 +45,15 @@ fn main() -> ExitCode {
 /// nothing to stdout.
 fn explore(cli: &Cli, node: Option<&str>) -> ExitCode {
     let mut err = std::io::stderr().lock();
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        let _ = writeln!(
+            err,
+            "mlkg: the explorer needs a terminal that can move the cursor and draw, and TERM=dumb \
+             says this one cannot.\nRun it in a terminal emulator (TERM=xterm-256color), or use \
+             `mlkg search QUERY` and `mlkg show NODE`, which print plain text."
+        );
+        return ExitCode::from(2);
+    }
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         let _ = writeln!(
             err,

@@ -33,7 +33,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self as ct, MouseButton, MouseEventKind};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::export::{self, Format, Selection};
@@ -65,6 +65,8 @@ enum Msg {
     App(Event),
     /// A signal asked the explorer to stop.
     Stop,
+    /// SIGTSTP asked the explorer to stop for now (a shell's job control).
+    Suspend,
 }
 
 /// Runs the explorer until the user quits or a signal asks it to stop,
@@ -98,9 +100,13 @@ pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<Ended> {
 /// not get there within a second (a terminal gone away can keep it busy),
 /// this thread restores the terminal itself and exits.
 fn watch_signals(tx: Sender<Msg>, signalled: Arc<AtomicUsize>) -> io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP])?;
     std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
+        for sig in signals.forever() {
+            if sig == SIGTSTP {
+                let _ = tx.send(Msg::Suspend);
+                continue;
+            }
             signalled.store(sig as usize, Ordering::SeqCst);
             let _ = tx.send(Msg::Stop);
             std::thread::sleep(Duration::from_secs(1));
@@ -149,7 +155,14 @@ fn event_loop(
         let mut effects = Vec::new();
         for msg in std::iter::once(first).chain(rx.try_iter().take(4096)) {
             let event = match msg {
-                Msg::Stop => return Ok(()),
+                Msg::Stop => {
+                    stop_for_tests();
+                    return Ok(());
+                }
+                Msg::Suspend => {
+                    effects.push(Effect::Suspend);
+                    None
+                }
                 Msg::App(e) => Some(e),
                 Msg::Term(e) => clicks.resolve(e, &map),
             };
@@ -162,11 +175,28 @@ fn event_loop(
         }
         app.settle();
         for effect in effects {
-            perform_with(app, effect, loader);
+            if effect == Effect::Suspend {
+                term::suspend(terminal)?;
+                app.update(Event::Continued);
+            } else {
+                perform_with(app, effect, loader);
+            }
         }
         map = term::draw_synchronized(terminal, |f| view::draw(app, f))?;
     }
     Ok(())
+}
+
+/// For the test of the signal watcher's own restore (tests/tui_tmux.rs):
+/// `MLKG_TEST_STUCK_LOOP=1` keeps the loop from answering a stop, as a loop
+/// busy elsewhere would. Not in release builds.
+fn stop_for_tests() {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("MLKG_TEST_STUCK_LOOP").is_some() {
+        loop {
+            std::thread::sleep(Duration::from_secs(60));
+        }
+    }
 }
 
 /// Turns terminal events into the state's events, two quick clicks on one
@@ -217,6 +247,7 @@ pub fn perform(app: &mut App, effect: Effect) {
 /// Carries out an effect; its result comes back as an event.
 fn perform_with(app: &mut App, effect: Effect, loader: Option<&watch::Loader>) {
     match effect {
+        Effect::Suspend => {}
         Effect::Load { generation } => match loader {
             Some(l) => l.load(generation),
             None => {

@@ -923,3 +923,15 @@ fn row11_a_full_disk_is_a_clear_error_and_the_earlier_file_stays() {
         "no temporary file is left"
     );
 }
+
+// TERM=dumb: the explorer refuses with a message naming it.
+#[test]
+fn term_dumb_is_refused_before_anything_is_drawn() {
+    mlkg()
+        .env("TERM", "dumb")
+        .arg("explore")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("TERM=dumb"));
+}

@@ -298,3 +298,58 @@ fn the_export_prompt_offers_a_name_and_expands_the_home_folder() {
     assert_eq!(format, mlkg::export::Format::Dot);
     assert!(mlkg::tui::export_target("x.txt").is_err());
 }
+
+#[test]
+fn path_mode_typing_is_searched_once_per_burst_and_queries_stay_bounded() {
+    let mut app = fixture_app(Some("sigmoid"));
+    app.update(Action::PathMode);
+    let Mode::Path(before) = &app.mode else {
+        panic!("path mode")
+    };
+    let before = before.hits.len();
+    for c in "relu".chars() {
+        app.apply(Action::Insert(c));
+    }
+    let Mode::Path(mid) = &app.mode else {
+        panic!("path mode")
+    };
+    assert_eq!(
+        mid.hits.len(),
+        before,
+        "no search while the burst is applied"
+    );
+    app.settle();
+    let Mode::Path(after) = &app.mode else {
+        panic!("path mode")
+    };
+    assert_eq!(app.graph.node(after.hits[0].node).id, "relu");
+    // Repeated and many words are searched once each, the first eight.
+    let repeated = "relu ".repeat(50);
+    let (q, cut) = mlkg::tui::app::bounded_query(&repeated);
+    assert!(cut);
+    assert_eq!(q, "relu");
+    let many: Vec<String> = (0..20).map(|i| format!("w{i}")).collect();
+    let joined = many.join(" ");
+    let (q, cut) = mlkg::tui::app::bounded_query(&joined);
+    assert!(cut);
+    assert_eq!(q.split(' ').count(), mlkg::tui::app::MAX_QUERY_WORDS);
+    let mut app = fixture_app(None);
+    typed(&mut app, &"relu ".repeat(40));
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("each word once"), "the box says so: {s}");
+    assert!(s.contains("ReLU"), "{s}");
+}
+
+#[test]
+fn ctrl_z_asks_the_event_loop_to_suspend_from_every_scope() {
+    for scope in Scope::ALL {
+        assert_eq!(
+            keymap::lookup(scope, Key::Ctrl('z')),
+            Some(Action::Suspend),
+            "{scope:?}"
+        );
+    }
+    let mut app = fixture_app(None);
+    assert_eq!(app.update(Action::Suspend), [mlkg::tui::Effect::Suspend]);
+    assert!(app.running);
+}

@@ -11,6 +11,8 @@ use crate::export::{Filter, Format};
 pub enum Action {
     /// Leave the explorer.
     Quit,
+    /// Stop for now, as Ctrl-Z does in a shell (`fg` comes back).
+    Suspend,
     /// Show or hide the list of keys.
     ToggleHelp,
     /// Close the overlay (help, filter list, export prompt).
@@ -93,6 +95,7 @@ impl Action {
         use Action::*;
         match self {
             Quit => "quit",
+            Suspend => "suspend (fg comes back)",
             ToggleHelp => "show or hide this help",
             CloseOverlay => "close this window",
             MoveUp => "move up",
@@ -134,8 +137,9 @@ impl Action {
     }
 
     /// Every action that a key can trigger, `Insert` standing for typing.
-    pub const KEYED: [Action; 38] = [
+    pub const KEYED: [Action; 39] = [
         Action::Quit,
+        Action::Suspend,
         Action::ToggleHelp,
         Action::CloseOverlay,
         Action::MoveUp,
@@ -190,6 +194,8 @@ pub enum Effect {
         /// Whether an existing file may be replaced.
         overwrite: bool,
     },
+    /// Restore the terminal and stop the process until it is continued.
+    Suspend,
     /// Read the graph file again off the UI thread; the result comes back
     /// as `Event::Loaded` (or `Event::Unchanged`) with this generation.
     Load {

@@ -35,7 +35,7 @@ use crate::graph::search::SearchIndex;
 use crate::graph::{Graph, LoadError, NodeIndex};
 
 pub use history::{Jump, JumpList};
-pub use main_view::MainView;
+pub use main_view::{MAX_QUERY_WORDS, MainView, bounded_query};
 pub use neighbours::Row;
 pub use outside::Reload;
 pub use overlay::{Overlay, PickWhat, Picker};
@@ -184,7 +184,6 @@ impl App {
         self.deferring = true;
         self.handle(event);
         self.deferring = false;
-        self.fit();
         std::mem::take(&mut self.effects)
     }
 
@@ -223,6 +222,10 @@ impl App {
     pub(crate) fn act(&mut self, action: Action) {
         if action == Action::Quit {
             self.running = false;
+            return;
+        }
+        if action == Action::Suspend {
+            self.effect(Effect::Suspend);
             return;
         }
         if self.overlay.is_some() {
@@ -296,7 +299,7 @@ impl App {
     }
 
     /// Lays every list out for the terminal's size, keeping selections in view.
-    fn fit(&mut self) {
+    pub(crate) fn fit(&mut self) {
         let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
         let layout = super::view::layout(self, area);
         super::view::fit_main(self, &layout);

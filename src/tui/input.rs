@@ -56,10 +56,12 @@ impl Input {
     /// does not fit; returns how many characters were dropped for lack of room.
     pub fn insert_str(&mut self, s: &str) -> usize {
         let mut dropped = 0;
-        for c in s
-            .chars()
-            .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-        {
+        let s = s.replace("\r\n", "\n");
+        let spaced = s.chars().map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c => c,
+        });
+        for c in spaced {
             if c.is_control() {
                 continue;
             }

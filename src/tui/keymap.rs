@@ -216,6 +216,7 @@ pub const TABLE: &[Binding] = &[
     b(S::Browse, K::Char('?'), A::ToggleHelp),
     b(S::Browse, K::Char('q'), A::Quit),
     b(S::Browse, K::Ctrl('c'), A::Quit),
+    b(S::Browse, K::Ctrl('z'), A::Suspend),
     // Typing a search.
     b(S::Search, K::AnyChar, A::Insert(' ')),
     b(S::Search, K::Backspace, A::DeleteChar),
@@ -241,6 +242,7 @@ pub const TABLE: &[Binding] = &[
     b(S::Search, K::Tab, A::NextPane),
     b(S::Search, K::BackTab, A::PrevPane),
     b(S::Search, K::Ctrl('c'), A::Quit),
+    b(S::Search, K::Ctrl('z'), A::Suspend),
     // Path mode, choosing the target.
     b(S::PathPick, K::AnyChar, A::Insert(' ')),
     b(S::PathPick, K::Backspace, A::DeleteChar),
@@ -264,6 +266,7 @@ pub const TABLE: &[Binding] = &[
     b(S::PathPick, K::Enter, A::Confirm),
     b(S::PathPick, K::Esc, A::LeaveView),
     b(S::PathPick, K::Ctrl('c'), A::Quit),
+    b(S::PathPick, K::Ctrl('z'), A::Suspend),
     // Path mode, the path.
     b(S::PathSteps, K::Char('j'), A::MoveDown),
     b(S::PathSteps, K::Down, A::MoveDown),
@@ -283,6 +286,7 @@ pub const TABLE: &[Binding] = &[
     b(S::PathSteps, K::Char('?'), A::ToggleHelp),
     b(S::PathSteps, K::Char('q'), A::Quit),
     b(S::PathSteps, K::Ctrl('c'), A::Quit),
+    b(S::PathSteps, K::Ctrl('z'), A::Suspend),
     // The local-graph view.
     b(S::Graph, K::Char('j'), A::MoveDown),
     b(S::Graph, K::Down, A::MoveDown),
@@ -314,6 +318,7 @@ pub const TABLE: &[Binding] = &[
     b(S::Graph, K::Char('?'), A::ToggleHelp),
     b(S::Graph, K::Char('q'), A::Quit),
     b(S::Graph, K::Ctrl('c'), A::Quit),
+    b(S::Graph, K::Ctrl('z'), A::Suspend),
     // A filter list.
     b(S::Picker, K::Char('j'), A::MoveDown),
     b(S::Picker, K::Down, A::MoveDown),
@@ -330,6 +335,7 @@ pub const TABLE: &[Binding] = &[
     b(S::Picker, K::Esc, A::CloseOverlay),
     b(S::Picker, K::Char('q'), A::CloseOverlay),
     b(S::Picker, K::Ctrl('c'), A::Quit),
+    b(S::Picker, K::Ctrl('z'), A::Suspend),
     // The export prompt.
     b(S::Prompt, K::AnyChar, A::Insert(' ')),
     b(S::Prompt, K::Backspace, A::DeleteChar),
@@ -344,6 +350,7 @@ pub const TABLE: &[Binding] = &[
     b(S::Prompt, K::Enter, A::Confirm),
     b(S::Prompt, K::Esc, A::CloseOverlay),
     b(S::Prompt, K::Ctrl('c'), A::Quit),
+    b(S::Prompt, K::Ctrl('z'), A::Suspend),
     // The help overlay: typing filters it.
     b(S::Help, K::AnyChar, A::Insert(' ')),
     b(S::Help, K::Backspace, A::DeleteChar),
@@ -356,6 +363,7 @@ pub const TABLE: &[Binding] = &[
     b(S::Help, K::End, A::Bottom),
     b(S::Help, K::Esc, A::CloseOverlay),
     b(S::Help, K::Ctrl('c'), A::Quit),
+    b(S::Help, K::Ctrl('z'), A::Suspend),
 ];
 
 /// The action of a key in a scope: its row in the table, else typing for a

@@ -17,6 +17,8 @@ use ratatui::DefaultTerminal;
 
 /// Whether keyboard enhancement flags were pushed (and must be popped).
 static ENHANCED: AtomicBool = AtomicBool::new(false);
+/// Whether the terminal takes keyboard enhancement flags.
+static SUPPORTED: AtomicBool = AtomicBool::new(false);
 
 /// Enters raw mode and the alternate screen, and turns on mouse capture,
 /// bracketed paste and, where the terminal has it, keyboard enhancement.
@@ -26,9 +28,19 @@ pub fn enter() -> io::Result<DefaultTerminal> {
         crossterm::terminal::supports_keyboard_enhancement(),
         Ok(true)
     );
-    let setup = || -> io::Result<()> {
+    SUPPORTED.store(enhanced, Ordering::SeqCst);
+    if let Err(e) = setup() {
+        restore();
+        return Err(e);
+    }
+    Ok(terminal)
+}
+
+/// Turns on what the explorer needs beyond raw mode and the alternate screen.
+fn setup() -> io::Result<()> {
+    {
         execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-        if enhanced {
+        if SUPPORTED.load(Ordering::SeqCst) {
             execute!(
                 io::stdout(),
                 PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
@@ -36,12 +48,28 @@ pub fn enter() -> io::Result<DefaultTerminal> {
             ENHANCED.store(true, Ordering::SeqCst);
         }
         Ok(())
-    };
-    if let Err(e) = setup() {
-        restore();
-        return Err(e);
     }
-    Ok(terminal)
+}
+
+/// Stops the process as a shell's Ctrl-Z would, with the terminal restored
+/// first; on `fg` (SIGCONT) enters the explorer's modes again and clears
+/// the screen so the next frame is drawn whole.
+pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+        crossterm::cursor::Hide
+    )?;
+    setup()?;
+    // A new terminal draws the next frame whole. (Terminal::clear would ask
+    // the terminal where its cursor is, and the input thread would take the
+    // answer.)
+    *terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
+    Ok(())
 }
 
 /// Puts the terminal back as it was: keyboard flags, bracketed paste,

@@ -11,6 +11,29 @@ use crate::tui::action::Action;
 use crate::tui::input::Input;
 use crate::tui::list::List;
 
+/// The most distinct words a query is searched with.
+pub const MAX_QUERY_WORDS: usize = 8;
+
+/// The query as it is searched, and whether that differs from what was
+/// typed: each word once, at most [`MAX_QUERY_WORDS`] of them, so the work
+/// of a keystroke stays bounded whatever is typed or pasted.
+pub fn bounded_query(typed: &str) -> (std::borrow::Cow<'_, str>, bool) {
+    let mut words: Vec<&str> = Vec::new();
+    let mut cut = false;
+    for w in typed.split_whitespace() {
+        if words.contains(&w) || words.len() == MAX_QUERY_WORDS {
+            cut = true;
+        } else {
+            words.push(w);
+        }
+    }
+    if cut {
+        (words.join(" ").into(), true)
+    } else {
+        (typed.into(), false)
+    }
+}
+
 /// The main screen: three panes (two tabs under 100 columns).
 #[derive(Debug, Clone)]
 pub struct MainView {
@@ -89,9 +112,10 @@ impl App {
         }
         let kinds: Vec<String> = self.filters.kind.iter().cloned().collect();
         let m = &mut self.main;
+        let (query, _) = bounded_query(m.query.text());
         m.hits = m
             .session
-            .search(&self.index, &self.graph, m.query.text(), &kinds, MAX_HITS);
+            .search(&self.index, &self.graph, &query, &kinds, MAX_HITS);
         m.stale = false;
         m.hit_list = List {
             height: m.hit_list.height,
@@ -99,7 +123,8 @@ impl App {
         };
     }
 
-    /// Runs the searches the last burst of events left pending, if any.
+    /// Runs the searches the last burst of events left pending, if any,
+    /// and lays the lists out for the screen once.
     pub fn settle(&mut self) {
         if self.main.stale {
             self.research();
@@ -110,6 +135,7 @@ impl App {
                 crate::tui::views::Next::Stay
             });
         }
+        self.fit();
     }
 
     /// Whether searches wait for the end of the burst being applied.

@@ -75,9 +75,10 @@ impl PathView {
             return;
         }
         self.stale = false;
+        let (query, _) = crate::tui::app::bounded_query(self.query.text());
         self.hits = self
             .session
-            .search(&app.index, &app.graph, self.query.text(), &[], MAX_HITS);
+            .search(&app.index, &app.graph, &query, &[], MAX_HITS);
         self.hit_list = List {
             height: self.hit_list.height,
             ..List::new(self.hits.len())

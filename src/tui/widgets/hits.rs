@@ -55,6 +55,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
         n => format!("{n} hits"),
     };
     let mut title = vec![Span::raw(format!(" {count} "))];
+    if crate::tui::app::bounded_query(m.query.text()).1 {
+        title.push(Span::styled(
+            format!(
+                " each word once, the first {} searched ",
+                crate::tui::app::MAX_QUERY_WORDS
+            ),
+            DIM,
+        ));
+    }
     if let Some(k) = &app.filters.kind {
         title.push(Span::styled(
             format!(" kind: {} (f) ", visible(app.graph.kind_label(k))),
