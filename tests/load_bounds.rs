@@ -184,3 +184,15 @@ fn row2_the_caret_stands_under_its_character_after_wide_text() {
         );
     }
 }
+
+// Row 2: recovery that blanks a whole one-line document reports only the
+// syntax error, not an empty file.
+#[test]
+fn row2_a_one_line_document_with_a_syntax_error_is_not_called_empty() {
+    let d = problems("(kinds: [], relations: {}, nodes: [], edges: [])");
+    assert!(d.iter().any(|d| d.message.contains("RON syntax")), "{d:#?}");
+    assert!(
+        !d.iter().any(|d| d.message.contains("empty")),
+        "the file is not empty: {d:#?}"
+    );
+}

@@ -354,6 +354,11 @@ fn parse_recovering<'a>(
                         })
                         .collect(),
                 );
+                // Blanking the whole document leaves nothing to report on:
+                // the syntax error already says what is wrong.
+                if patched.trim().is_empty() {
+                    return (None, patched, errors);
+                }
             }
         }
     }
