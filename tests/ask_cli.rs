@@ -376,3 +376,59 @@ fn table_gives_the_content_type_and_instance_tables_back_on_the_embedded_graph()
     ]));
     assert!(md.contains("[^1]: "), "{md}");
 }
+
+/// The display width of the widest line of a text.
+fn widest(text: &str) -> usize {
+    text.lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0)
+}
+
+#[test]
+fn wide_tables_fit_an_80_column_terminal_with_marks_under_their_labels() {
+    for (cols, rel) in [("format", "accepts"), ("instance", "trains_on")] {
+        let text = stdout(mlkg().args([
+            "table",
+            "--rows",
+            "algorithm",
+            "--cols",
+            cols,
+            "--rel",
+            rel,
+            "--all",
+        ]));
+        assert!(widest(&text) <= 80, "wider than 80 columns:\n{text}");
+    }
+    let text = stdout(mlkg().args([
+        "table",
+        "--rows",
+        "algorithm",
+        "--cols",
+        "format",
+        "--rel",
+        "accepts",
+    ]));
+    // The last staggered label stands where its column's marks are.
+    let lines: Vec<&str> = text.lines().collect();
+    let last_head = lines
+        .iter()
+        .rposition(|l| l.contains('│'))
+        .expect("staggered");
+    let tail = lines[last_head].split('│').next_back().unwrap();
+    let at = lines[last_head].chars().count() - tail.trim_start().chars().count();
+    let xgb = lines
+        .iter()
+        .find(|l| l.starts_with("XGBoost "))
+        .expect("XGBoost row");
+    let col = xgb.chars().nth(at).expect("a cell under the last label");
+    assert!(col == '·' || col == '✓', "{col:?} in {xgb:?}");
+}
+
+#[test]
+fn an_empty_table_says_so_without_a_blank_line() {
+    let text = stdout(mlkg().args([
+        "table", "--rows", "task", "--cols", "format", "--rel", "accepts",
+    ]));
+    assert_eq!(text, "no task node is linked to a format node by accepts\n");
+}

@@ -16,8 +16,8 @@ use crate::graph::matrix::Matrix;
 pub const HELP: &str = "\
 A cell is marked where an edge of the relation links the row's node and the
 column's node, whichever way it runs; in Markdown, the edges' notes are
-footnotes. Rows and columns are in the graph
-file's order; those without any mark are left out unless --all.
+footnotes. Rows and columns are in the graph file's order; those without
+any mark are left out unless --all.
 
 Examples:
   mlkg table --rows algorithm --cols format --rel accepts
@@ -105,17 +105,18 @@ fn grid(m: &Matrix, marks: &[String]) -> Vec<Vec<String>> {
     grid
 }
 
-/// Text wider than this gets its column headers staggered over several lines.
-const TEXT_WIDTH: usize = 100;
+/// Text wider than this (a terminal's usual width) gets its column headers
+/// staggered over several lines, its columns two characters apart.
+const TEXT_WIDTH: usize = 80;
 
 /// Aligned text: the column labels above their columns when they fit in
 /// [`TEXT_WIDTH`], else staggered, each above its own column:
 ///
 /// ```text
-///                    RecordIO-protobuf
-///                    │  CSV
-///                    │  │  LibSVM
-/// XGBoost            ✓  ✓  ✓
+///                   RecordIO-protobuf
+///                   │ CSV
+///                   │ │ LibSVM
+/// XGBoost           ✓ ✓ ✓
 /// ```
 fn text(graph: &Graph, m: &Matrix, p: Paint, out: &mut dyn Write) -> std::io::Result<()> {
     let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
@@ -124,26 +125,27 @@ fn text(graph: &Graph, m: &Matrix, p: Paint, out: &mut dyn Write) -> std::io::Re
     let wide: Vec<usize> = m.cols.iter().map(|&c| width(&label(c))).collect();
     let fits = rw + wide.iter().map(|w| w + 2).sum::<usize>() <= TEXT_WIDTH;
     let cw: Vec<usize> = if fits { wide } else { vec![1; m.cols.len()] };
-    if fits {
-        let mut head = pad("", rw);
-        for (&c, w) in m.cols.iter().zip(&cw) {
-            head.push_str(&format!("  {}", pad(&label(c), *w)));
-        }
-        writeln!(out, "{}", p.bold(head.trim_end()))?;
-    } else {
+    let gap = if fits { "  " } else { " " };
+    if !fits {
         for (i, &c) in m.cols.iter().enumerate() {
             let mut head = pad("", rw);
-            head.push_str(&"  │".repeat(i));
-            head.push_str(&format!("  {}", label(c)));
+            head.push_str(&format!("{gap}│").repeat(i));
+            head.push_str(&format!("{gap}{}", label(c)));
             writeln!(out, "{}", p.bold(&head))?;
         }
+    } else if !m.cols.is_empty() {
+        let mut head = pad("", rw);
+        for (&c, w) in m.cols.iter().zip(&cw) {
+            head.push_str(&format!("{gap}{}", pad(&label(c), *w)));
+        }
+        writeln!(out, "{}", p.bold(head.trim_end()))?;
     }
     let marks = vec!["✓".to_string(); m.cells.len()];
     for (&r, cells) in m.rows.iter().zip(grid(m, &marks)) {
         let mut line = pad(&label(r), rw);
         for (cell, w) in cells.iter().zip(&cw) {
             line.push_str(&format!(
-                "  {}",
+                "{gap}{}",
                 pad(if cell.is_empty() { "·" } else { cell }, *w)
             ));
         }
