@@ -98,6 +98,7 @@ fn a_paste_is_text_never_keys() {
     // On the main screen (no text box), a paste holding `e` and a newline
     // opens no export prompt.
     t.keys(&["Escape"]);
+    t.wait("the main screen's keys", |s| s.contains("/ search"));
     paste(&t, "x\ne\n");
     let s = t.wait("the note", |s| s.contains("a paste goes into a text box"));
     assert!(!s.contains("Export the neighbourhood"), "{s}");
