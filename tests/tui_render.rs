@@ -280,14 +280,32 @@ fn the_boundary_sizes_render_without_panic() {
     let mut depth2 = graph_screen();
     depth2.update(Action::DepthMore);
     screens.push(depth2);
-    // Each size where the layout changes, and one either side of it.
-    let widths = [0, 1, 2, 3, 4, 5, 9, 16, 40, 79, 80, 99, 100, 101, 400];
-    let heights = [0, 1, 2, 3, 4, 5, 6, 7, 8, 12, 24, 100];
+    // Each size where the layout changes, and one either side of it:
+    // nothing, one cell, the borders' minimum, the status lines' rows, the
+    // narrow and wide layouts (99/100/101 columns), and very long sides.
+    let sizes = [
+        (0, 0),
+        (1, 1),
+        (2, 1),
+        (1, 2),
+        (3, 3),
+        (4, 4),
+        (5, 5),
+        (9, 6),
+        (16, 7),
+        (40, 8),
+        (79, 12),
+        (80, 24),
+        (99, 24),
+        (100, 24),
+        (101, 30),
+        (400, 3),
+        (3, 100),
+        (200, 50),
+    ];
     for app in &mut screens {
-        for w in widths {
-            for h in heights {
-                draw(app, w, h);
-            }
+        for (w, h) in sizes {
+            draw(app, w, h);
         }
     }
 }
@@ -471,4 +489,48 @@ fn a_graph_without_nodes_renders_and_keys_do_nothing_harmful() {
     }
     let s = screen(&mut App::new(app.graph.clone(), None), 120, 40);
     assert!(s.contains("the graph has no nodes"), "{s}");
+}
+
+/// The local-graph view on the embedded graph's busiest nodes, at depths 1
+/// and 2 and three sizes: no two labels overlap or touch, and the view
+/// draws arrow heads and a legend of the kinds.
+#[test]
+fn graph_view_labels_never_overlap_on_the_busiest_nodes() {
+    let graph = mlkg::graph::load::load_embedded().unwrap().graph;
+    let mut busiest: Vec<_> = graph.node_indices().collect();
+    busiest.sort_by_key(|&ix| std::cmp::Reverse(graph.degree(ix)));
+    for &node in &busiest[..3] {
+        for depth2 in [false, true] {
+            for (w, h) in [(80, 24), (120, 40), (200, 50)] {
+                let mut app = App::new(graph.clone(), Some(node));
+                app.update(Action::GraphView);
+                if depth2 {
+                    app.update(Action::DepthMore);
+                }
+                let (buf, map) = draw_map(&mut app, w, h);
+                let labels = map.items(mlkg::tui::screen::Region::View);
+                let name = &graph.node(node).id;
+                assert!(labels.len() >= 2, "{name} {w}x{h}: labels drawn");
+                for (i, (a, _)) in labels.iter().enumerate() {
+                    for (b, _) in &labels[i + 1..] {
+                        let apart = a.y != b.y || a.right() < b.x || b.right() < a.x;
+                        assert!(
+                            apart,
+                            "{name} {w}x{h} depth2={depth2}: {a:?} and {b:?} touch"
+                        );
+                    }
+                }
+                let s = text(&buf);
+                assert!(s.contains('■'), "a legend: {s}");
+                if !depth2 {
+                    assert!(
+                        ["→", "←", "↑", "↓", "↗", "↖", "↘", "↙"]
+                            .iter()
+                            .any(|g| s.contains(g)),
+                        "arrow heads: {s}"
+                    );
+                }
+            }
+        }
+    }
 }

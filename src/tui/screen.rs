@@ -89,6 +89,15 @@ impl ScreenMap {
         Target::Nothing
     }
 
+    /// The one-row items drawn for a region (graph labels), with their index.
+    pub fn items(&self, region: Region) -> Vec<(Rect, usize)> {
+        self.spots
+            .iter()
+            .filter(|s| s.region == region && s.area.height == 1)
+            .filter_map(|s| Some((s.area, s.first_row?)))
+            .collect()
+    }
+
     /// The area a region was drawn in, if it was.
     pub fn area_of(&self, region: Region) -> Option<Rect> {
         self.spots

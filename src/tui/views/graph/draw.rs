@@ -29,10 +29,11 @@ use crate::graph::NodeIndex;
 use crate::text::visible;
 use crate::tui::app::App;
 use crate::tui::screen::{Region, ScreenMap};
-use crate::tui::widgets::{FOCUSED_BORDER, arrow, cut, kind_color};
+use crate::tui::widgets::{FOCUSED_BORDER, arrow, cut, fit, kind_color};
 
 /// Where a node's label goes, in cells of the canvas.
 struct Placed {
+    index: usize,
     node: NodeIndex,
     col: u16,
     row: u16,
@@ -54,19 +55,30 @@ pub fn render(view: &GraphView, app: &App, frame: &mut Frame, area: Rect, map: &
     if let Some(rel) = &app.filters.rel {
         title.push_str(&format!("· rel: {} ", visible(app.graph.rel_label(rel))));
     }
+    let inner = Block::bordered().inner(area);
+    let placed = if inner.width < 3 || inner.height < 3 {
+        Vec::new()
+    } else {
+        place(view, app, inner.width, inner.height)
+    };
+    let hidden = view.nodes.len() - placed.len();
+    if hidden > 0 && !placed.is_empty() {
+        title.push_str(&format!("· +{hidden} not drawn (j/k reach them) "));
+    }
     let block = Block::bordered()
         .title(title)
         .title_bottom(info_line(view, app))
+        .title_bottom(legend(view, app, area.width as usize / 2).right_aligned())
         .border_style(FOCUSED_BORDER);
-    let inner = block.inner(area);
     frame.render_widget(block, area);
-    if inner.width < 3 || inner.height < 3 || view.nodes.is_empty() {
+    if placed.is_empty() {
         return;
     }
-    let placed = place(view, app, inner.width, inner.height);
     let at: HashMap<NodeIndex, (f64, f64)> = placed.iter().map(|p| (p.node, p.centre)).collect();
+
     let selected = view.selected();
     let mut segments = Vec::new();
+    let mut heads = Vec::new();
     let nodes: Vec<NodeIndex> = placed.iter().map(|p| p.node).collect();
     for (_, a, b, data) in app.graph.edges_among(&nodes) {
         if (app.filters.rel.as_ref()).is_some_and(|r| *r != data.rel) {
@@ -76,13 +88,20 @@ pub fn render(view: &GraphView, app: &App, frame: &mut Frame, area: Rect, map: &
             let hot = selected.is_some_and(|s| s == a || s == b);
             let color = if hot { Color::Yellow } else { Color::DarkGray };
             segments.push((Segment::new(p.0, p.1, q.0, q.1, color), hot));
+            if !app.graph.is_symmetric(&data.rel) {
+                // The head sits most of the way along, before the target's label.
+                let at = (p.0 + (q.0 - p.0) * 0.7, p.1 + (q.1 - p.1) * 0.7);
+                heads.push((at, head(p, q), color, hot));
+            }
         }
     }
+    heads.sort_by_key(|h| h.3);
     // Lines touching the selection go last, so they are drawn on top.
     segments.sort_by_key(|(_, hot)| *hot);
     let h = f64::from(inner.height - 1);
     let mut labels: Vec<(f64, f64, Line<'static>)> = Vec::new();
-    for (i, p) in placed.iter().enumerate() {
+    for p in &placed {
+        let i = p.index;
         let node = app.graph.node(p.node);
         let mut style = Style::new().fg(kind_color(&app.graph, &node.kind));
         if Some(p.node) == app.focus {
@@ -112,11 +131,36 @@ pub fn render(view: &GraphView, app: &App, frame: &mut Frame, area: Rect, map: &
             for (s, _) in &segments {
                 ctx.draw(s);
             }
+            ctx.layer();
+            for ((x, y), glyph, color, _) in &heads {
+                ctx.print(*x, *y, Span::styled(*glyph, Style::new().fg(*color)));
+            }
             for (x, y, line) in &labels {
                 ctx.print(*x, *y, line.clone());
             }
         });
     frame.render_widget(canvas, inner);
+}
+
+/// Each kind drawn, in its colour.
+fn legend(view: &GraphView, app: &App, width: usize) -> Line<'static> {
+    let mut kinds: Vec<&str> = Vec::new();
+    for &(ix, ..) in &view.nodes {
+        let kind = app.graph.node(ix).kind.as_str();
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for kind in kinds {
+        let color = kind_color(&app.graph, kind);
+        spans.push(Span::styled("■ ", Style::new().fg(color)));
+        spans.push(Span::raw(format!(
+            "{} ",
+            visible(app.graph.kind_label(kind))
+        )));
+    }
+    fit(spans, width)
 }
 
 /// The selected node and how it is linked, for the bottom of the frame.
@@ -126,7 +170,7 @@ fn info_line(view: &GraphView, app: &App) -> Line<'static> {
     };
     let label = visible(app.label(ix)).into_owned();
     let text = match via {
-        None => format!(" {label} (focus) · Enter opens, j/k select "),
+        None => format!(" {label} (focus) · j/k select "),
         Some((from, link)) => {
             let from = visible(app.label(from)).into_owned();
             format!(
@@ -169,7 +213,7 @@ fn place(view: &GraphView, app: &App, width: u16, height: u16) -> Vec<Placed> {
     let max_label = (width as usize / if two { 7 } else { 5 }).clamp(6, 24);
     let mut out = Vec::new();
     let mut taken: Vec<(u16, u16, u16)> = Vec::new();
-    for &(ix, d, via) in &view.nodes {
+    for (index, &(ix, d, via)) in view.nodes.iter().enumerate() {
         let (x, y) = match d {
             0 => (cx, cy),
             1 => {
@@ -194,21 +238,26 @@ fn place(view: &GraphView, app: &App, width: u16, height: u16) -> Vec<Placed> {
         };
         let label = app.graph.display_name(ix);
         let text = if d == 0 {
-            format!("[{}]", cut(&label, max_label + 4))
+            format!("[{}]", cut(&label, (max_label + 4).min(width as usize - 2)))
         } else {
-            cut(&label, max_label)
+            cut(&label, max_label.min(width as usize))
         };
         let tw = text.width() as f64;
         let col = (x - tw / 2.0).round().clamp(0.0, (w + 1.0 - tw).max(0.0)) as u16;
-        let row = free_row(
+        // A label with no free place nearby is left out (the title counts
+        // it), so labels never overlap or run together.
+        let Some(row) = free_row(
             &taken,
             y.round().clamp(0.0, h) as u16,
             col,
             tw as u16,
             height,
-        );
+        ) else {
+            continue;
+        };
         taken.push((row, col, col + tw as u16));
         out.push(Placed {
+            index,
             node: ix,
             col,
             row,
@@ -220,8 +269,8 @@ fn place(view: &GraphView, app: &App, width: u16, height: u16) -> Vec<Placed> {
 }
 
 /// The row nearest `row` where a label from `col` to `col + len` overlaps
-/// no label placed before (with a space between), else `row` itself.
-fn free_row(taken: &[(u16, u16, u16)], row: u16, col: u16, len: u16, height: u16) -> u16 {
+/// no label placed before (with a space between), if there is one.
+fn free_row(taken: &[(u16, u16, u16)], row: u16, col: u16, len: u16, height: u16) -> Option<u16> {
     let clear = |r: u16| {
         taken
             .iter()
@@ -230,8 +279,15 @@ fn free_row(taken: &[(u16, u16, u16)], row: u16, col: u16, len: u16, height: u16
     for d in [0i32, -1, 1, -2, 2] {
         let r = i32::from(row) + d;
         if r >= 0 && r < i32::from(height) && clear(r as u16) {
-            return r as u16;
+            return Some(r as u16);
         }
     }
-    row
+    None
+}
+
+/// An arrow head pointing from `p` towards `q` (canvas coordinates, y up).
+fn head(p: (f64, f64), q: (f64, f64)) -> &'static str {
+    let angle = (q.1 - p.1).atan2((q.0 - p.0) * 0.5).to_degrees();
+    const HEADS: [&str; 8] = ["→", "↗", "↑", "↖", "←", "↙", "↓", "↘"];
+    HEADS[(((angle + 360.0 + 22.5) % 360.0) / 45.0) as usize % 8]
 }
