@@ -113,6 +113,9 @@ pub enum Command {
     /// One kind against another by a relation: a mark where the edge exists.
     #[command(after_help = crate::commands::table::HELP)]
     Table(crate::commands::table::TableArgs),
+    /// Study the graph: questions from its edges, spaced repetition, progress, an Anki deck.
+    #[command(after_help = crate::commands::study::HELP)]
+    Study(crate::commands::study::StudyArgs),
 }
 
 const EXPLORE_HELP: &str = "\

@@ -7,6 +7,7 @@ mod paint;
 pub mod query;
 mod report;
 pub mod resolve;
+pub mod study;
 pub mod table;
 mod walk;
 
@@ -40,6 +41,9 @@ pub enum Failure {
     /// An export file could not be written.
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// The study database could not be used.
+    #[error(transparent)]
+    Study(#[from] crate::study::StoreError),
     /// Writing the output failed.
     #[error("cannot write output: {0}")]
     Io(#[from] io::Error),
@@ -51,7 +55,7 @@ impl Failure {
     pub fn exit_code(&self) -> u8 {
         match self {
             Failure::Load(_) | Failure::NotFound(_) | Failure::BadArgument(_) => 2,
-            Failure::NoMatch(_) | Failure::Write(_) | Failure::Io(_) => 1,
+            Failure::NoMatch(_) | Failure::Write(_) | Failure::Io(_) | Failure::Study(_) => 1,
         }
     }
 
@@ -126,6 +130,7 @@ pub fn run(
         Command::Query(a) => query::query(&graph, a, paint, out, err),
         Command::Compare(a) => compare::compare(&graph, a, paint, out, err),
         Command::Table(a) => table::table(&graph, a, paint, out),
+        Command::Study(a) => study::run(&graph, a, cli.graph.as_deref(), out),
         Command::Check(_) => Ok(()),
     };
     // The process ends right after a command: the system takes a large graph

@@ -70,7 +70,7 @@ pub struct Kind {
 }
 
 /// A declared relation between nodes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Relation {
     /// The label read forwards ("accepts").
@@ -87,6 +87,13 @@ pub struct Relation {
     /// Whether the relation reads the same both ways.
     #[serde(default)]
     pub symmetric: bool,
+    /// Study question asked of an edge's `from` node, with `{subject}` and
+    /// `{kinds}` placeholders; empty for the default wording.
+    #[serde(default)]
+    pub question: String,
+    /// Study question asked of an edge's `to` node; empty for the default.
+    #[serde(default)]
+    pub inverse_question: String,
 }
 
 impl Relation {
@@ -441,6 +448,19 @@ impl Graph {
     /// The label of a relation read backwards, or its id when undeclared.
     pub fn rel_inverse_label<'a>(&'a self, rel: &'a str) -> &'a str {
         self.relations.get(rel).map_or(rel, |r| r.inverse_label())
+    }
+
+    /// Every edge as its `from` node, its data and its `to` node, in file order.
+    pub fn edge_triples(&self) -> impl Iterator<Item = (&Node, &EdgeData, &Node)> {
+        self.g
+            .raw_edges()
+            .iter()
+            .map(|e| (&self.g[e.source()], &e.weight, &self.g[e.target()]))
+    }
+
+    /// The node with an id.
+    pub fn node_by_id(&self, id: &str) -> Option<&Node> {
+        self.find(id).map(|ix| &self.g[ix])
     }
 
     /// Whether a relation is symmetric.

@@ -10,6 +10,8 @@
 //! - [`export`]: DOT, JSON and Mermaid writers, and atomic file writes.
 //! - [`cli`]: the command line (clap).
 //! - [`commands`]: one function per subcommand, writing to any `Write`.
+//! - [`study`]: study cards from edges, FSRS scheduling, progress in SQLite,
+//!   and an Anki deck.
 //! - [`text`]: making text from a graph file safe to show on a terminal.
 //! - [`color`]: kinds' colour names, for the explorer and coloured output.
 //! - [`tui`]: the interactive explorer (event loop, state, key table, view).
@@ -19,5 +21,6 @@ pub mod color;
 pub mod commands;
 pub mod export;
 pub mod graph;
+pub mod study;
 pub mod text;
 pub mod tui;

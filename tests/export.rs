@@ -264,6 +264,7 @@ fn arb_graph() -> impl Strategy<Value = Document> {
                 from: vec![],
                 to: vec![],
                 symmetric,
+                ..Relation::default()
             };
             let relations = [
                 ("uses", rel("uses", false)),

@@ -467,6 +467,7 @@ fn hostile_dot_graph() -> mlkg::graph::Graph {
             from: vec![],
             to: vec![],
             symmetric: false,
+            ..Relation::default()
         },
     )]
     .into_iter()

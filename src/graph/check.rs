@@ -84,6 +84,7 @@ fn check_declarations(doc: &Document, spans: &Spans, file: &str, out: &mut Colle
                 .with_id(id)
             });
         }
+        check_questions(id, rel, spans, file, out);
         for (field, kinds) in [("from", &rel.from), ("to", &rel.to)] {
             for k in kinds.iter().filter(|k| !doc.kinds.contains_key(*k)) {
                 out.add("undeclared kind", || {
@@ -102,6 +103,66 @@ fn check_declarations(doc: &Document, spans: &Spans, file: &str, out: &mut Colle
             }
         }
     }
+}
+
+/// The placeholders a relation's study question may use.
+pub const QUESTION_PLACEHOLDERS: [&str; 2] = ["{subject}", "{kinds}"];
+
+fn check_questions(
+    id: &str,
+    rel: &super::Relation,
+    spans: &Spans,
+    file: &str,
+    out: &mut Collector,
+) {
+    for (field, text) in [
+        ("question", &rel.question),
+        ("inverse_question", &rel.inverse_question),
+    ] {
+        let problem = if text.is_empty() {
+            None
+        } else if field == "inverse_question" && rel.symmetric {
+            Some("a symmetric relation reads the same both ways; give only `question`".to_string())
+        } else {
+            question_problem(text)
+        };
+        if let Some(problem) = problem {
+            out.add("bad question", || {
+                Diagnostic::error(
+                    file,
+                    spans.relation(id, field),
+                    format!("relation \"{id}\" has a bad `{field}`: {problem}"),
+                )
+                .with_id(id)
+                .with_help(
+                    "write the question with {subject} (the node asked about) and, if \
+                     useful, {kinds} (the answers' kind, plural), e.g. \
+                     \"Which {kinds} does {subject} accept?\"",
+                )
+            });
+        }
+    }
+}
+
+/// What is wrong with a study question's wording, if anything.
+fn question_problem(text: &str) -> Option<String> {
+    if text.trim().is_empty() {
+        return Some("it is blank".into());
+    }
+    if !text.contains("{subject}") {
+        return Some("it never names {subject}".into());
+    }
+    let stray = QUESTION_PLACEHOLDERS
+        .iter()
+        .fold(text.to_string(), |t, p| t.replace(p, ""));
+    if let Some(at) = stray.find(['{', '}']) {
+        let word: String = stray[at..].chars().take(20).collect();
+        return Some(format!(
+            "unknown placeholder at \"{word}\" (known: {})",
+            QUESTION_PLACEHOLDERS.join(", ")
+        ));
+    }
+    None
 }
 
 /// Checks nodes and returns id → kind for the nodes edges may end at.

@@ -237,6 +237,7 @@ impl Builder<'_> {
                 from: vec![],
                 to: vec![],
                 symmetric: false,
+                ..Relation::default()
             });
             edges.push(Edge {
                 from,
