@@ -25,7 +25,7 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(name = "mlkg", version, after_help = EXAMPLES, max_term_width = 100)]
 pub struct Cli {
-    /// Graph file to use instead of the embedded graph (RON, or JSON as written by `export --format json`).
+    /// Graph file to use instead of the embedded graph (RON, JSON as written by `export --format json`, or GraphML).
     #[arg(
         long,
         short = 'g',

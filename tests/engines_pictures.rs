@@ -176,3 +176,21 @@ fn mermaid_past_500_edges_warns_with_the_ways_out_and_front_matter_raises_the_li
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).is_empty());
 }
+
+#[test]
+fn a_long_summary_is_cut_the_same_in_every_tooltip_path() {
+    let long = "word ".repeat(100);
+    for summary in [long.clone(), format!("{long}é \"q\""), "short".to_string()] {
+        let text = format!(
+            "(kinds: {{\"k\": (label: \"Kind\")}}, relations: {{}}, nodes: [(id: \"a\", kind: \"k\", label: \"A\", summary: {summary:?})], edges: [])"
+        );
+        let graph = mlkg::graph::load::load_str(&text, mlkg::graph::Source::Embedded)
+            .unwrap()
+            .graph;
+        let mut out = Vec::new();
+        export::write(&graph, &Filter::default(), Format::Dot, &mut out).unwrap();
+        let dot = String::from_utf8(out).unwrap();
+        let want = export::dot::quote(&mlkg::text::shorten(&format!("Kind: {summary}"), 300));
+        assert!(dot.contains(&format!("tooltip={want}]")), "{want}\n{dot}");
+    }
+}

@@ -44,6 +44,35 @@ fn in_chunks<T: Sync>(
     Ok(())
 }
 
+/// Writes a node's tooltip, `Kind: summary` (or the kind alone), without
+/// building the string first when neither part needs an escape.
+fn write_tooltip(buf: &mut Vec<u8>, kind: &str, summary: &str) {
+    if summary.is_empty() {
+        return write_quoted(buf, &shorten(kind, TOOLTIP_CHARS));
+    }
+    let plain = |s: &str| {
+        !s.bytes()
+            .any(|b| b < 0x20 || b == 0x7f || b == b'"' || b == b'\\' || b >= 0x80)
+    };
+    let room = TOOLTIP_CHARS.saturating_sub(kind.len() + 2);
+    if room > 1 && plain(kind) && plain(summary) {
+        // ASCII: characters are bytes, so this cut is the one shorten makes.
+        buf.push(b'"');
+        buf.extend_from_slice(kind.as_bytes());
+        buf.extend_from_slice(b": ");
+        if summary.len() <= room {
+            buf.extend_from_slice(summary.as_bytes());
+        } else {
+            buf.extend_from_slice(&summary.as_bytes()[..room - 1]);
+            buf.extend_from_slice("…".as_bytes());
+        }
+        buf.push(b'"');
+        return;
+    }
+    let tip = format!("{kind}: {summary}");
+    write_quoted(buf, &shorten(&tip, TOOLTIP_CHARS));
+}
+
 /// Writes the node statements, grouped in a cluster per kind with
 /// `--cluster`.
 pub fn nodes(ex: &Export, looks: &Looks, out: &mut dyn Write) -> io::Result<()> {
@@ -68,13 +97,7 @@ pub fn nodes(ex: &Export, looks: &Looks, out: &mut dyn Write) -> io::Result<()> 
         write_quoted(buf, &shorten(&node.label, LABEL_CHARS));
         buf.extend_from_slice(k.map_or(&undeclared, |k| &kind_attrs[k]).as_bytes());
         buf.extend_from_slice(b", tooltip=");
-        let kind = graph.kind_label(&node.kind);
-        if node.summary.is_empty() {
-            write_quoted(buf, &shorten(kind, TOOLTIP_CHARS));
-        } else {
-            let tip = format!("{kind}: {}", node.summary);
-            write_quoted(buf, &shorten(&tip, TOOLTIP_CHARS));
-        }
+        write_tooltip(buf, graph.kind_label(&node.kind), &node.summary);
         if root == Some(ix) {
             buf.extend_from_slice(b", penwidth=3, color=\"#c0392b\", fontsize=13");
         }
