@@ -103,6 +103,20 @@ fn a_scripted_session_follows_fsrs() {
 }
 
 #[test]
+fn study_alone_shows_progress_and_what_is_due() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mlkg(dir.path(), T0).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("due today  0 reviews, 20 new"), "{text}");
+    assert!(text.contains("10 due now: 0 to review, 10 new"), "{text}");
+}
+
+#[test]
 fn settings_are_kept_and_an_exam_date_raises_the_new_cards() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();

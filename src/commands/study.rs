@@ -1,5 +1,5 @@
 //! `mlkg study`: the cards, what is due, grading, progress and the Anki
-//! deck, for scripts and people (the study screen opens from `tui`).
+//! deck, for scripts and people.
 
 mod report;
 
@@ -21,7 +21,7 @@ Progress is kept in $XDG_DATA_HOME/mlkg/study.sqlite3 (MLKG_DATA_DIR moves it),
 per graph. Days are counted in UTC. MLKG_NOW=2027-01-10T09:00:00Z fixes the clock.
 
 Examples:
-  mlkg study                            open the study screen
+  mlkg study                            progress, then the cards due now
   mlkg study due                        the cards due now
   mlkg study grade which:xgboost:accepts:out good
   mlkg study stats --until 2027-02-15   progress, with an exam date kept
@@ -30,7 +30,7 @@ Examples:
 /// Options of `study`.
 #[derive(Debug, Args)]
 pub struct StudyArgs {
-    /// What to do; without one, the study screen opens.
+    /// What to do; without one, progress and the cards due now.
     #[command(subcommand)]
     pub action: Option<StudyAction>,
     /// New cards a day (kept for this graph; Anki's default is 20).
@@ -170,11 +170,10 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let Some(action) = &args.action else {
-        return Err(Failure::BadArgument(
-            "the study screen needs a terminal; for scripts use `mlkg study due`, \
-             `mlkg study grade` and `mlkg study stats`"
-                .into(),
-        ));
+        let session = open_session(graph, args)?;
+        report::stats(&session, false, out)?;
+        writeln!(out)?;
+        return report::due(&session, Some(10), false, out);
     };
     match action {
         StudyAction::Cards { json } => {
