@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::ArgValueCompleter;
 
+use crate::commands::shell::{complete_kind, complete_node, complete_relation};
 use crate::export::Format;
 
 const EXAMPLES: &str = "\
@@ -25,14 +27,8 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(name = "mlkg", version, after_help = EXAMPLES, max_term_width = 100)]
 pub struct Cli {
-    /// Graph file to use instead of the embedded graph (RON, JSON as written by `export --format json`, or GraphML).
-    #[arg(
-        long,
-        short = 'g',
-        global = true,
-        env = "MLKG_GRAPH",
-        value_name = "FILE"
-    )]
+    /// Graph file to use instead of the embedded graph (RON, JSON as written by `export --format json`, or GraphML); default: $MLKG_GRAPH.
+    #[arg(long, short = 'g', global = true, value_name = "FILE")]
     pub graph: Option<PathBuf>,
 
     /// When to colour the output; NO_COLOR in the environment means never, unless this says always.
@@ -77,7 +73,7 @@ pub enum Command {
     Search(SearchArgs),
     /// Show a node: its fields, and its neighbours grouped by relation.
     #[command(
-        after_help = "NODE is an id, a label or an alias (any case), or a fuzzy query with a clear best hit.\n\nExamples:\n  mlkg show xgboost\n  mlkg show 'vanishing gradient' --json"
+        after_help = "NODE is an id, a label or an alias (any case), a name with a typo or two, or a query with a clear best hit.\n\nExamples:\n  mlkg show xgboost\n  mlkg show 'vanishing gradient' --json"
     )]
     Show(ShowArgs),
     /// List the nodes around a node, up to a depth.
@@ -98,7 +94,7 @@ pub enum Command {
     Export(ExportArgs),
     /// Validate a graph file and list every problem with its line and column.
     #[command(
-        after_help = "Exit status: 0 when the graph is valid (warnings allowed), 2 when it is not.\n\nExamples:\n  mlkg check\n  mlkg check my-graph.ron"
+        after_help = "The last line counts what was found: `ok: N nodes, M edges, K warnings`, or\n`FILE is not a valid graph: N error(s), K warning(s)`.\n\nExit status: 0 when the graph is valid (warnings allowed), 2 when it is not.\n\nExamples:\n  mlkg check\n  mlkg check my-graph.ron\n  mlkg check --quiet my-graph.ron && echo valid"
     )]
     Check(CheckArgs),
     /// Counts per kind and relation, the most connected nodes, isolated nodes, components.
@@ -116,11 +112,82 @@ pub enum Command {
     /// Study the graph: questions from its edges, spaced repetition, progress, an Anki deck.
     #[command(after_help = crate::commands::study::HELP)]
     Study(crate::commands::study::StudyArgs),
+    /// Print a shell completion script; it completes node ids, kinds and relations from the graph in use.
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) for mlkg and every command.
+    #[command(
+        after_help = "Examples:\n  mlkg man | man -l -\n  mlkg man > ~/.local/share/man/man1/mlkg.1"
+    )]
+    Man,
+}
+
+const COMPLETIONS_HELP: &str = "\
+The script asks mlkg itself for candidates, so completion follows the graph
+in use (--graph on the line being completed, else MLKG_GRAPH, else the
+embedded graph). The same script comes from COMPLETE=SHELL mlkg.
+
+Examples:
+  mlkg completions bash > ~/.local/share/bash-completion/completions/mlkg
+  source <(COMPLETE=bash mlkg)          # in ~/.bashrc
+  source <(COMPLETE=zsh mlkg)           # in ~/.zshrc
+  COMPLETE=fish mlkg | source           # in ~/.config/fish/config.fish";
+
+/// Options of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+/// A shell mlkg writes completions for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    /// Bash 4.4 or newer.
+    Bash,
+    /// Zsh.
+    Zsh,
+    /// Fish.
+    Fish,
+    /// Elvish.
+    Elvish,
+    /// PowerShell.
+    Powershell,
+}
+
+impl Shell {
+    /// The shell's name as clap_complete knows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Shell::Bash => "bash",
+            Shell::Zsh => "zsh",
+            Shell::Fish => "fish",
+            Shell::Elvish => "elvish",
+            Shell::Powershell => "powershell",
+        }
+    }
+}
+
+/// The graph file a command uses: `--graph`, else `MLKG_GRAPH`, else none
+/// (the embedded graph). `MLKG_GRAPH` set but empty is an error that names it.
+pub fn graph_path(given: Option<&std::path::Path>) -> Result<Option<PathBuf>, String> {
+    if let Some(p) = given {
+        return Ok(Some(p.to_path_buf()));
+    }
+    match std::env::var_os("MLKG_GRAPH") {
+        None => Ok(None),
+        Some(v) if v.is_empty() => Err(
+            "MLKG_GRAPH is set but empty; set it to a graph file, or unset it to use the embedded graph"
+                .to_string(),
+        ),
+        Some(v) => Ok(Some(PathBuf::from(v))),
+    }
 }
 
 const EXPLORE_HELP: &str = "\
-NODE is an id, a label or an alias (any case), or a fuzzy query with a clear
-best hit. Without it, the explorer starts on XGBoost (or the most connected
+NODE is an id, a label or an alias (any case), a name with a typo or two, or
+a query with a clear best hit. Without it, the explorer starts on XGBoost (or the most connected
 algorithm) with the search box ready. Press ? inside for every key.
 
 With --graph FILE (or MLKG_GRAPH), the explorer reloads the file when it
@@ -138,6 +205,7 @@ Examples:
 #[derive(Debug, Args)]
 pub struct ExploreArgs {
     /// The node to start on: id, label, alias or query.
+    #[arg(add = ArgValueCompleter::new(complete_node))]
     pub node: Option<String>,
 }
 
@@ -147,8 +215,8 @@ pub struct SearchArgs {
     /// The query: one or more words, in any order (quoted or not).
     #[arg(required = true, num_args = 1.., value_name = "WORDS")]
     pub query: Vec<String>,
-    /// Only nodes of this kind (repeatable).
-    #[arg(long, short = 'k', value_name = "KIND")]
+    /// Only nodes of this kind: id, label or unique prefix (repeatable).
+    #[arg(long, short = 'k', value_name = "KIND", add = ArgValueCompleter::new(complete_kind))]
     pub kind: Vec<String>,
     /// At most this many hits; 0 means no limit.
     #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
@@ -162,6 +230,7 @@ pub struct SearchArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The node: id, label, alias or query.
+    #[arg(add = ArgValueCompleter::new(complete_node))]
     pub node: String,
     /// Print JSON: the node with its `out` and `in` edges.
     #[arg(long)]
@@ -183,9 +252,10 @@ pub enum DirArg {
 #[derive(Debug, Args)]
 pub struct NeighborsArgs {
     /// The node: id, label, alias or query.
+    #[arg(add = ArgValueCompleter::new(complete_node))]
     pub node: String,
-    /// Only follow this relation (repeatable).
-    #[arg(long, short = 'r', value_name = "REL")]
+    /// Only follow this relation: id, label or unique prefix (repeatable).
+    #[arg(long, short = 'r', value_name = "REL", add = ArgValueCompleter::new(complete_relation))]
     pub rel: Vec<String>,
     /// Which way to follow edges.
     #[arg(long, value_enum, default_value_t = DirArg::Both)]
@@ -202,11 +272,13 @@ pub struct NeighborsArgs {
 #[derive(Debug, Args)]
 pub struct PathArgs {
     /// Where the path starts.
+    #[arg(add = ArgValueCompleter::new(complete_node))]
     pub from: String,
     /// Where it ends.
+    #[arg(add = ArgValueCompleter::new(complete_node))]
     pub to: String,
-    /// Only follow this relation (repeatable).
-    #[arg(long, short = 'r', value_name = "REL")]
+    /// Only follow this relation: id, label or unique prefix (repeatable).
+    #[arg(long, short = 'r', value_name = "REL", add = ArgValueCompleter::new(complete_relation))]
     pub rel: Vec<String>,
     /// Print JSON: {length, text, nodes, steps}.
     #[arg(long)]
@@ -222,7 +294,7 @@ pub struct ExportArgs {
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<Format>,
     /// Export only what is within --depth steps of this node.
-    #[arg(long, value_name = "NODE")]
+    #[arg(long, value_name = "NODE", add = ArgValueCompleter::new(complete_node))]
     pub root: Option<String>,
     /// Steps from --root.
     #[arg(
@@ -233,11 +305,11 @@ pub struct ExportArgs {
         requires = "root"
     )]
     pub depth: usize,
-    /// Only nodes of this kind (repeatable).
-    #[arg(long, short = 'k', value_name = "KIND")]
+    /// Only nodes of this kind: id, label or unique prefix (repeatable).
+    #[arg(long, short = 'k', value_name = "KIND", add = ArgValueCompleter::new(complete_kind))]
     pub kind: Vec<String>,
-    /// Only edges of this relation (repeatable).
-    #[arg(long, short = 'r', value_name = "REL")]
+    /// Only edges of this relation: id, label or unique prefix (repeatable).
+    #[arg(long, short = 'r', value_name = "REL", add = ArgValueCompleter::new(complete_relation))]
     pub rel: Vec<String>,
     /// Write to this file (atomically) instead of stdout; a folder for the
     /// CSV formats.
@@ -259,6 +331,9 @@ pub struct ExportArgs {
 pub struct CheckArgs {
     /// The file to check; defaults to --graph, else the embedded graph.
     pub file: Option<PathBuf>,
+    /// Print only errors: no warnings, and nothing when the graph is valid.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 /// Options of `stats`.

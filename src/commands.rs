@@ -3,11 +3,13 @@
 //! and map to an exit code.
 
 pub mod compare;
-mod paint;
+pub mod paint;
 pub mod query;
 mod report;
 pub mod resolve;
 pub mod study;
+pub mod shell;
+mod stream;
 pub mod table;
 mod walk;
 
@@ -65,6 +67,11 @@ impl Failure {
             for d in diagnostics {
                 writeln!(err, "{d}\n")?;
             }
+            let warnings = diagnostics.iter().filter(|d| !d.is_error()).count();
+            if warnings > 0 {
+                let msg = format!("{self}, {warnings} warning(s)");
+                return writeln!(err, "mlkg: {}", visible(&msg));
+            }
         }
         // Each line made safe on its own: the message's own line breaks stay.
         let msg = self.to_string();
@@ -115,23 +122,33 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
-    if let Command::Check(args) = command {
-        let file = args.file.as_deref().or(cli.graph.as_deref());
-        return check(file, out, err);
+    match command {
+        Command::Completions(a) => return shell::completions(a, out),
+        Command::Man => return shell::man(out),
+        _ => {}
     }
-    let graph = load_quietly(cli.graph.as_deref())?;
+    let path = crate::cli::graph_path(cli.graph.as_deref()).map_err(Failure::BadArgument)?;
+    if let Command::Check(args) = command {
+        return check(
+            args.file.as_deref().or(path.as_deref()),
+            args.quiet,
+            out,
+            err,
+        );
+    }
+    let graph = load_quietly(path.as_deref())?;
     let result = match command {
         Command::Search(a) => report::search(&graph, a, paint, out),
         Command::Show(a) => report::show(&graph, a, paint, out, err),
         Command::Neighbors(a) => walk::neighbors(&graph, a, paint, out, err),
         Command::Path(a) => walk::path(&graph, a, paint, out, err),
-        Command::Export(a) => export_cmd(&graph, a, cli.graph.as_deref(), out, err),
+        Command::Export(a) => export_cmd(&graph, a, path.as_deref(), out, err),
         Command::Stats(a) => report::stats(&graph, a, paint, out),
         Command::Query(a) => query::query(&graph, a, paint, out, err),
         Command::Compare(a) => compare::compare(&graph, a, paint, out, err),
         Command::Table(a) => table::table(&graph, a, paint, out),
-        Command::Study(a) => study::run(&graph, a, cli.graph.as_deref(), out),
-        Command::Check(_) => Ok(()),
+        Command::Study(a) => study::run(&graph, a, path.as_deref(), out),
+        Command::Check(_) | Command::Completions(_) | Command::Man => Ok(()),
     };
     // The process ends right after a command: the system takes a large graph
     // back at exit faster than it can be freed piece by piece (~10% of a
@@ -141,8 +158,26 @@ pub fn run(
 }
 
 /// `mlkg check`: `ok: N nodes, M edges` with any warnings, or every problem.
-fn check(file: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
-    let loaded = load_graph(file)?;
+fn check(
+    file: Option<&Path>,
+    quiet: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
+    let loaded = match load_graph(file) {
+        Ok(loaded) => loaded,
+        Err(LoadError::Invalid {
+            file,
+            mut diagnostics,
+        }) if quiet => {
+            diagnostics.retain(Diagnostic::is_error);
+            return Err(LoadError::Invalid { file, diagnostics }.into());
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if quiet {
+        return Ok(());
+    }
     print_warnings(&loaded.warnings, err)?;
     let warnings = match loaded.warnings.iter().map(Diagnostic::count).sum() {
         0 => String::new(),

@@ -8,6 +8,7 @@ use mlkg::cli::{Cli, Invocation};
 use mlkg::commands::{self, Failure, Paint};
 
 fn main() -> ExitCode {
+    commands::shell::complete_if_asked();
     let cli = Cli::parse();
     let command = match &cli.command {
         None => return explore(&cli, None),
@@ -15,9 +16,16 @@ fn main() -> ExitCode {
         Some(Invocation::Command(c)) => c,
     };
     let stdout = std::io::stdout();
-    let paint = Paint {
-        on: commands::use_color(cli.color, stdout.is_terminal()),
-    };
+    let tty = stdout.is_terminal();
+    let paint = Paint::new(
+        commands::use_color(cli.color, tty),
+        commands::paint::wrap_width(tty),
+    );
+    if paint.on {
+        // crossterm drops colours by itself under NO_COLOR; `--color always`
+        // wins over it completely.
+        crossterm::style::force_color_output(true);
+    }
     // Large outputs (exports) go out in blocks, not a write per line.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut err = std::io::stderr().lock();
@@ -65,8 +73,9 @@ fn explore(cli: &Cli, node: Option<&str>) -> ExitCode {
     }
     // A name that names no node opens the explorer with it typed in the
     // search box, its hits listed.
-    let prepared = commands::load_quietly(cli.graph.as_deref())
-        .map_err(Failure::from)
+    let prepared = mlkg::cli::graph_path(cli.graph.as_deref())
+        .map_err(Failure::BadArgument)
+        .and_then(|path| commands::load_quietly(path.as_deref()).map_err(Failure::from))
         .map(|graph| {
             let start =
                 node.and_then(|q| commands::resolve::node(&graph, q, &mut std::io::sink()).ok());

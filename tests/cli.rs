@@ -6,6 +6,12 @@ use serde_json::Value;
 
 #[path = "cli/names.rs"]
 mod names;
+#[path = "cli/output.rs"]
+mod output;
+#[path = "cli/scale.rs"]
+mod scale;
+#[path = "cli/shell.rs"]
+mod shell;
 
 const SMALL: &str = "tests/fixtures/small.ron";
 
@@ -36,17 +42,23 @@ fn stderr_of(cmd: &mut Command, code: i32) -> String {
     String::from_utf8_lossy(&out.get_output().stderr).into_owned()
 }
 
+/// Every subcommand.
+const SUBCOMMANDS: [&str; 10] = [
+    "search",
+    "show",
+    "neighbors",
+    "path",
+    "export",
+    "check",
+    "stats",
+    "completions",
+    "man",
+    "explore",
+];
+
 #[test]
 fn every_subcommand_has_help_with_an_example() {
-    for sub in [
-        "search",
-        "show",
-        "neighbors",
-        "path",
-        "export",
-        "check",
-        "stats",
-    ] {
+    for sub in SUBCOMMANDS {
         mlkg()
             .args([sub, "--help"])
             .assert()
@@ -408,7 +420,8 @@ fn neighbors_text_reads_each_edge_the_right_way() {
         "a symmetric relation has no arrow head: {text}"
     );
     assert!(
-        stdout(&mut small(&["neighbors", "csv", "--dir", "in"])).contains("  ←accepts— XGBoost"),
-        "incoming edges read backwards"
+        stdout(&mut small(&["neighbors", "csv", "--dir", "in"]))
+            .contains("  ←accepted by— XGBoost"),
+        "incoming edges read backwards, with the inverse label"
     );
 }

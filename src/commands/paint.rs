@@ -7,10 +7,82 @@ use crate::text::visible;
 
 /// Styles text with ANSI colours when enabled, and always makes it safe to
 /// show (control characters from the graph become visible escapes).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Paint {
     /// Whether to emit colour.
     pub on: bool,
+    /// The width to wrap long text at; `None` leaves lines whole.
+    pub width: Option<usize>,
+}
+
+/// The narrowest width text is wrapped at.
+const MIN_WIDTH: usize = 20;
+
+/// The width to wrap text output at: `COLUMNS` when set to a number, else
+/// the terminal's width when stdout is one; else none (piped output is not
+/// wrapped, so scripts and grep see whole lines).
+pub fn wrap_width(is_terminal: bool) -> Option<usize> {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok());
+    let width = columns.or_else(|| {
+        is_terminal
+            .then(|| crossterm::terminal::size().ok())
+            .flatten()
+            .map(|(w, _)| usize::from(w))
+            .filter(|&w| w > 0)
+    })?;
+    Some(width.max(MIN_WIDTH))
+}
+
+/// Text cut into lines of at most `width` columns after `indent` spaces,
+/// breaking at spaces (a word longer than a line is cut); with no width,
+/// the text's own lines, indented.
+pub fn wrap(text: &str, indent: usize, width: Option<usize>) -> Vec<String> {
+    let pad = " ".repeat(indent);
+    let Some(width) = width.map(|w| w.saturating_sub(indent).max(MIN_WIDTH / 2)) else {
+        return text.lines().map(|l| format!("{pad}{l}")).collect();
+    };
+    let mut lines = Vec::new();
+    for para in text.lines() {
+        let mut line = String::new();
+        let mut used = 0;
+        for word in para.split(' ').filter(|w| !w.is_empty()) {
+            let mut word = word.to_string();
+            let mut w = unicode_width::UnicodeWidthStr::width(word.as_str());
+            if used > 0 && used + 1 + w > width {
+                lines.push(format!("{pad}{}", std::mem::take(&mut line)));
+                used = 0;
+            }
+            while w > width {
+                let (head, rest) = split_at_width(&word, width);
+                lines.push(format!("{pad}{head}"));
+                word = rest.to_string();
+                w = unicode_width::UnicodeWidthStr::width(word.as_str());
+            }
+            if used > 0 {
+                line.push(' ');
+                used += 1;
+            }
+            line.push_str(&word);
+            used += w;
+        }
+        lines.push(format!("{pad}{line}"));
+    }
+    lines
+}
+
+/// The longest head of `s` at most `width` columns wide (at least one
+/// character), and the rest.
+fn split_at_width(s: &str, width: usize) -> (&str, &str) {
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used > width && i > 0 {
+            return s.split_at(i);
+        }
+    }
+    (s, "")
 }
 
 /// A terminal colour for a kind's colour name (`cyan`, `light-blue`, `#rrggbb`).
@@ -19,6 +91,11 @@ pub fn term_color(name: &str) -> Option<Color> {
 }
 
 impl Paint {
+    /// Paint with colour on or off and text wrapped at `width`, if any.
+    pub fn new(on: bool, width: Option<usize>) -> Paint {
+        Paint { on, width }
+    }
+
     /// Plain text, made safe.
     pub fn plain(self, s: &str) -> String {
         visible(s).into_owned()
@@ -80,4 +157,26 @@ impl Paint {
 pub fn pad(s: &str, width: usize) -> String {
     let w = unicode_width::UnicodeWidthStr::width(s);
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_breaks_at_spaces_within_the_width_and_cuts_long_words() {
+        assert_eq!(
+            wrap("one two three four five six", 2, Some(22)),
+            ["  one two three four", "  five six"]
+        );
+        assert_eq!(wrap("a\nb", 2, None), ["  a", "  b"]);
+        let long = "x".repeat(25);
+        assert_eq!(wrap(&long, 0, Some(20)), ["x".repeat(20), "x".repeat(5)]);
+        for line in wrap(&"日本語 ".repeat(20), 2, Some(30)) {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line.as_str()) <= 30,
+                "{line}"
+            );
+        }
+    }
 }

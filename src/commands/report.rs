@@ -5,7 +5,7 @@ use std::io::Write;
 use petgraph::graph::NodeIndex;
 use serde_json::{Value, json};
 
-use super::paint::pad;
+use super::paint::{pad, wrap};
 use super::{Failure, Paint, resolve};
 use crate::cli::{SearchArgs, ShowArgs, StatsArgs};
 use crate::export::json::write_value;
@@ -72,10 +72,18 @@ pub fn search(graph: &Graph, a: &SearchArgs, p: Paint, out: &mut dyn Write) -> R
     Ok(())
 }
 
-/// A node's kind in its colour, padded for alignment.
+/// A node's kind in its colour, padded for alignment (the padding outside
+/// the colour, so columns align the same with and without it).
 pub(super) fn kind_badge(graph: &Graph, kind: &str, p: Paint) -> String {
+    let shown = kind_word(graph, kind, p);
+    let width = unicode_width::UnicodeWidthStr::width(p.plain(kind).as_str());
+    format!("{shown}{}", " ".repeat(14usize.saturating_sub(width)))
+}
+
+/// A node's kind in its colour.
+pub(super) fn kind_word(graph: &Graph, kind: &str, p: Paint) -> String {
     let color = graph.kinds.get(kind).map_or("", |k| k.color.as_str());
-    p.colored(&pad(kind, 14), color)
+    p.colored(kind, color)
 }
 
 /// `mlkg show`.
@@ -97,19 +105,23 @@ pub fn show(
         out,
         "{}  {}  {}",
         p.bold(&n.label),
-        kind_badge(graph, &n.kind, p).trim_end(),
+        kind_word(graph, &n.kind, p),
         p.dim(&n.id)
     )?;
     if !n.aliases.is_empty() {
         writeln!(out, "aliases: {}", p.plain(&n.aliases.join(", ")))?;
     }
     if !n.summary.is_empty() {
-        writeln!(out, "\n{}", p.plain(&n.summary))?;
+        writeln!(out)?;
+        for line in wrap(&p.plain(&n.summary), 0, p.width) {
+            writeln!(out, "{line}")?;
+        }
     }
     if !n.notes.is_empty() {
         writeln!(out, "\nnotes:")?;
-        for line in n.notes.lines() {
-            writeln!(out, "  {}", p.plain(line))?;
+        let notes = crate::text::visible_multiline(&n.notes);
+        for line in wrap(&notes, 2, p.width) {
+            writeln!(out, "{line}")?;
         }
     }
     for (k, v) in &n.props {
@@ -138,7 +150,7 @@ pub fn show(
                 out,
                 "  {}  {}  {}{}",
                 p.plain(&m.label),
-                kind_badge(graph, &m.kind, p).trim_end(),
+                kind_word(graph, &m.kind, p),
                 p.dim(&m.id),
                 p.plain(&extra)
             )?;
@@ -163,28 +175,35 @@ pub fn show_json(graph: &Graph, ix: NodeIndex) -> Value {
     json!({"id": n.id, "kind": n.kind, "label": n.label, "aliases": n.aliases, "summary": n.summary, "notes": n.notes, "props": n.props, "sources": n.sources, "out": outs, "in": ins})
 }
 
+/// How many of `items` are each of the `declared` ids, in declaration
+/// order, counted in one pass (linear in ids and items together).
+fn counts<'a>(
+    declared: impl Iterator<Item = &'a String>,
+    items: impl Iterator<Item = &'a String>,
+) -> Vec<(&'a String, usize)> {
+    let mut at: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    let mut list: Vec<(&String, usize)> = Vec::new();
+    for id in declared {
+        at.entry(id.as_str()).or_insert_with(|| {
+            list.push((id, 0));
+            list.len() - 1
+        });
+    }
+    for item in items {
+        if let Some(&i) = at.get(item.as_str()) {
+            list[i].1 += 1;
+        }
+    }
+    list
+}
+
 /// `mlkg stats`.
 pub fn stats(graph: &Graph, a: &StatsArgs, p: Paint, out: &mut dyn Write) -> Result<(), Failure> {
-    let kinds: Vec<(String, usize)> = graph
-        .kinds
-        .keys()
-        .map(|k| {
-            (
-                k.clone(),
-                graph.g.node_weights().filter(|n| &n.kind == k).count(),
-            )
-        })
-        .collect();
-    let rels: Vec<(String, usize)> = graph
-        .relations
-        .keys()
-        .map(|r| {
-            (
-                r.clone(),
-                graph.g.edge_weights().filter(|e| &e.rel == r).count(),
-            )
-        })
-        .collect();
+    let kinds = counts(graph.kinds.keys(), graph.g.node_weights().map(|n| &n.kind));
+    let rels = counts(
+        graph.relations.keys(),
+        graph.g.edge_weights().map(|e| &e.rel),
+    );
     let mut by_degree: Vec<NodeIndex> = graph.g.node_indices().collect();
     by_degree.sort_by_key(|&ix| {
         (
@@ -203,8 +222,8 @@ pub fn stats(graph: &Graph, a: &StatsArgs, p: Paint, out: &mut dyn Write) -> Res
         let v = json!({
             "nodes": graph.node_count(),
             "edges": graph.edge_count(),
-            "kinds": kinds.iter().map(|(k, n)| (k.clone(), json!(n))).collect::<serde_json::Map<_, _>>(),
-            "relations": rels.iter().map(|(r, n)| (r.clone(), json!(n))).collect::<serde_json::Map<_, _>>(),
+            "kinds": kinds.iter().map(|&(k, n)| (k.clone(), json!(n))).collect::<serde_json::Map<_, _>>(),
+            "relations": rels.iter().map(|&(r, n)| (r.clone(), json!(n))).collect::<serde_json::Map<_, _>>(),
             "most_connected": top.iter().map(|&ix| json!({"id": graph.node(ix).id, "label": graph.node(ix).label, "edges": graph.degree(ix)})).collect::<Vec<_>>(),
             "isolated": isolated.iter().map(|&ix| graph.node(ix).id.clone()).collect::<Vec<_>>(),
             "components": components,
@@ -223,7 +242,7 @@ pub fn stats(graph: &Graph, a: &StatsArgs, p: Paint, out: &mut dyn Write) -> Res
     )?;
     writeln!(out, "\n{}", p.bold("nodes per kind"))?;
     for (k, n) in &kinds {
-        writeln!(out, "  {n:>5}  {}", kind_badge(graph, k, p).trim_end())?;
+        writeln!(out, "  {n:>5}  {}", kind_word(graph, k, p))?;
     }
     writeln!(out, "\n{}", p.bold("edges per relation"))?;
     for (r, n) in &rels {

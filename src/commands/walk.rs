@@ -2,9 +2,10 @@
 
 use std::io::Write;
 
-use serde_json::{Value, json};
+use petgraph::graph::NodeIndex;
+use serde_json::json;
 
-use super::{Failure, Paint, resolve};
+use super::{Failure, Paint, resolve, stream};
 use crate::cli::{DirArg, NeighborsArgs, PathArgs};
 use crate::export::json::write_value;
 use crate::graph::Graph;
@@ -27,18 +28,15 @@ pub fn neighbors(
     };
     let reached = graph.neighbourhood(root, a.depth, &rels, walk);
     if a.json {
-        let list: Vec<Value> = reached
-            .iter()
-            .filter_map(|(ix, depth, via)| {
-                let (parent, link) = via.as_ref()?;
-                let n = graph.node(*ix);
-                let edge = &graph.g[link.edge];
-                let (dir, label) = reading(graph, link);
-                Some(json!({"id": n.id, "label": n.label, "kind": n.kind, "depth": depth,
-                    "via": {"from": graph.node(*parent).id, "rel": edge.rel, "label": label, "dir": dir}}))
-            })
-            .collect();
-        write_value(&list, out)?;
+        let items = reached.iter().filter_map(|(ix, depth, via)| {
+            let (parent, link) = via.as_ref()?;
+            let n = graph.node(*ix);
+            let edge = &graph.g[link.edge];
+            let (dir, label) = reading(graph, link);
+            Some(json!({"id": n.id, "label": n.label, "kind": n.kind, "depth": depth,
+                "via": {"from": graph.node(*parent).id, "rel": edge.rel, "label": label, "dir": dir}}))
+        });
+        stream::array(out, 0, items)?;
         writeln!(out)?;
         return Ok(());
     }
@@ -47,10 +45,10 @@ pub fn neighbors(
     for (ix, depth, via) in &reached {
         let Some((parent, link)) = via else { continue };
         let n = graph.node(*ix);
-        // Read the way `path` reads: the relation's own label, the arrow
-        // pointing the way the edge runs.
-        let label = graph.rel_label(&graph.g[link.edge].rel);
-        let arrow = match reading(graph, link).0 {
+        // Read as `show` reads: outgoing with the relation's label, incoming
+        // with its inverse ("←accepted by—"), the arrow the way the edge runs.
+        let (dir, label) = reading(graph, link);
+        let arrow = match dir {
             "both" => format!("—{label}—"),
             "out" => format!("—{label}→"),
             _ => format!("←{label}—"),
@@ -63,7 +61,7 @@ pub fn neighbors(
         writeln!(
             out,
             "{}{from}{} {}  [{}]  {}",
-            "  ".repeat(*depth),
+            indent(*depth),
             p.plain(&arrow),
             p.plain(&n.label),
             p.plain(&n.kind),
@@ -74,6 +72,20 @@ pub fn neighbors(
         writeln!(out, "  (no neighbours with these options)")?;
     }
     Ok(())
+}
+
+/// Indentation stops growing past this depth; deeper lines say their depth.
+pub const MAX_INDENT: usize = 8;
+
+/// Two spaces per step up to [`MAX_INDENT`] steps, then the depth in
+/// brackets: a walk a million steps deep writes short lines.
+fn indent(depth: usize) -> String {
+    let pad = "  ".repeat(depth.min(MAX_INDENT));
+    if depth > MAX_INDENT {
+        format!("{pad}[{depth}] ")
+    } else {
+        pad
+    }
 }
 
 /// How a link reads from the node it was reached from: direction word and label.
@@ -114,29 +126,40 @@ pub fn path(
     };
     let text = graph.path_text(from, &steps);
     if a.json {
-        let mut nodes = vec![graph.node(from)];
-        let mut walked = Vec::new();
-        let mut at = from;
-        for step in &steps {
-            let edge = &graph.g[step.edge];
-            let forward = step.dir == Dir::Out || graph.is_symmetric(&edge.rel);
-            walked.push(json!({"from": graph.node(at).id, "to": graph.node(step.node).id, "rel": edge.rel,
-                "label": graph.rel_label(&edge.rel), "direction": if forward { "forward" } else { "backward" }}));
-            nodes.push(graph.node(step.node));
-            at = step.node;
-        }
-        let nodes: Vec<Value> = nodes
-            .iter()
-            .map(|n| json!({"id": n.id, "label": n.label, "kind": n.kind}))
-            .collect();
-        write_value(
-            &json!({"length": steps.len(), "text": text, "nodes": nodes, "steps": walked}),
-            out,
-        )?;
-        writeln!(out)?;
+        path_json(graph, from, &steps, &text, out)?;
         return Ok(());
     }
     writeln!(out, "{}", p.plain(&text))?;
     writeln!(out, "{}", p.dim(&format!("{} step(s)", steps.len())))?;
+    Ok(())
+}
+
+/// `path --json`, written as it goes: `{length, text, nodes, steps}`.
+fn path_json(
+    graph: &Graph,
+    from: NodeIndex,
+    steps: &[Link],
+    text: &str,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let node = |ix: NodeIndex| {
+        let n = graph.node(ix);
+        json!({"id": n.id, "label": n.label, "kind": n.kind})
+    };
+    write!(out, "{{\n  \"length\": {},\n  \"text\": ", steps.len())?;
+    write_value(text, out)?;
+    out.write_all(b",\n  \"nodes\": ")?;
+    let nodes = std::iter::once(from).chain(steps.iter().map(|s| s.node));
+    stream::array(out, 2, nodes.map(node))?;
+    out.write_all(b",\n  \"steps\": ")?;
+    let befores = std::iter::once(from).chain(steps.iter().map(|s| s.node));
+    let walked = befores.zip(steps).map(|(at, step)| {
+        let edge = &graph.g[step.edge];
+        let forward = step.dir == Dir::Out || graph.is_symmetric(&edge.rel);
+        json!({"from": graph.node(at).id, "to": graph.node(step.node).id, "rel": edge.rel,
+            "label": graph.rel_label(&edge.rel), "direction": if forward { "forward" } else { "backward" }})
+    });
+    stream::array(out, 2, walked)?;
+    out.write_all(b"\n}\n")?;
     Ok(())
 }
