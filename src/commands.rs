@@ -67,7 +67,11 @@ impl Failure {
             for d in diagnostics {
                 writeln!(err, "{d}\n")?;
             }
-            let warnings = diagnostics.iter().filter(|d| !d.is_error()).count();
+            let warnings: usize = diagnostics
+                .iter()
+                .filter(|d| !d.is_error())
+                .map(Diagnostic::count)
+                .sum();
             if warnings > 0 {
                 let msg = format!("{self}, {warnings} warning(s)");
                 return writeln!(err, "mlkg: {}", visible(&msg));
