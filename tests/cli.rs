@@ -43,7 +43,10 @@ fn stderr_of(cmd: &mut Command, code: i32) -> String {
 }
 
 /// Every subcommand.
-const SUBCOMMANDS: [&str; 10] = [
+const SUBCOMMANDS: [&str; 13] = [
+    "query",
+    "compare",
+    "table",
     "search",
     "show",
     "neighbors",
