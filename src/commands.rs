@@ -7,9 +7,9 @@ pub mod paint;
 pub mod query;
 mod report;
 pub mod resolve;
-pub mod study;
 pub mod shell;
 mod stream;
+pub mod study;
 pub mod table;
 mod walk;
 
