@@ -99,11 +99,27 @@ fn json_list(items: &[String]) -> String {
     }
 }
 
+/// The columns ordered by the attribute name as written, so that a key
+/// whose name XML cannot carry as is (a control character, written as a
+/// `\u{..}` escape) keeps its place when the export is read back and written
+/// again.
+fn in_written_order(mut cols: Vec<Column>, fixed: &[&str]) -> Vec<Column> {
+    cols.sort_by_cached_key(|c| {
+        (
+            xml_text(&prop_attr(&c.key, fixed)).into_owned(),
+            c.key.clone(),
+        )
+    });
+    cols
+}
+
 /// Writes the selection as a GraphML document.
 pub fn write(ex: &Export, out: &mut dyn Write) -> io::Result<()> {
     let g = ex.graph;
     let node_cols = columns(ex.sel.nodes.iter().map(|&ix| &g.node(ix).props), &[]);
     let edge_cols = columns(ex.sel.edges.iter().map(|&e| &g.edge(e).props), &[]);
+    let node_cols = in_written_order(node_cols, NODE_FIELDS);
+    let edge_cols = in_written_order(edge_cols, EDGE_FIELDS);
     let mut w = Writer::new_with_indent(out, b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     for line in super::comments(g, ex.sel, ex.filter) {
