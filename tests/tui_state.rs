@@ -781,6 +781,20 @@ fn every_scope_can_be_reached_and_left() {
         &[Key::Char('r')],
         &[Key::Esc, Key::Char('e')],
         &[Key::Esc, Key::Char('?')],
+        &[Key::Esc, Key::Esc, Key::Char(':')],
+        &[
+            Key::Esc,
+            Key::Char('m'),
+            Key::Char('/'),
+            Key::Ctrl('u'),
+            Key::Char('r'),
+            Key::Char('e'),
+            Key::Char('l'),
+            Key::Char('u'),
+            Key::Enter,
+            Key::Char('c'),
+        ],
+        &[Key::Esc, Key::Char('j'), Key::Char('t')],
     ] {
         press(&mut app, keys);
         reached.insert(app.scope());

@@ -21,6 +21,7 @@
 //! ```
 
 pub mod bind;
+pub mod complete;
 pub mod eval;
 pub mod names;
 pub mod parse;

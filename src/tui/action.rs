@@ -87,6 +87,16 @@ pub enum Action {
     Export,
     /// Accept the choice or the input.
     Confirm,
+    /// Open the query prompt (`kind:algorithm accepts:csv ...`) in the search box.
+    AskQuery,
+    /// Complete the word at the cursor: a kind, a relation or a node.
+    Complete,
+    /// Mark the focused node to compare another with.
+    Mark,
+    /// Compare the marked node with the focused one, side by side.
+    CompareView,
+    /// The table of the selected neighbour's relation: one kind against another.
+    MatrixView,
 }
 
 impl Action {
@@ -133,11 +143,16 @@ impl Action {
             DepthLess => "depth 1",
             Export => "export the neighbourhood (format from the file name)",
             Confirm => "accept",
+            AskQuery => "query: kind:K REL:NODE -TERM ... (results as hits)",
+            Complete => "complete a kind, relation or node",
+            Mark => "mark this node to compare",
+            CompareView => "compare the marked node with this one",
+            MatrixView => "table of the selected neighbour's relation",
         }
     }
 
     /// Every action that a key can trigger, `Insert` standing for typing.
-    pub const KEYED: [Action; 39] = [
+    pub const KEYED: [Action; 44] = [
         Action::Quit,
         Action::Suspend,
         Action::ToggleHelp,
@@ -177,6 +192,11 @@ impl Action {
         Action::DepthLess,
         Action::Export,
         Action::Confirm,
+        Action::AskQuery,
+        Action::Complete,
+        Action::Mark,
+        Action::CompareView,
+        Action::MatrixView,
     ];
 }
 

@@ -18,11 +18,12 @@
 //!    `keymap::TABLE` (the help, the status hints and the README's key list
 //!    come from them), and a row in the main screen that opens it.
 //!
-//! Submodules: `history` (the jump list), `neighbours` (the neighbour rows),
+//! Submodules: `ask` (the query prompt), `history` (the jump list), `neighbours` (the neighbour rows),
 //! `state` (small shared pieces), `main_view` (the main screen and the
 //! search box), `overlay` (help, filter lists, the export prompt), `outside`
 //! (reloads, export results, the mouse, pastes and ticks).
 
+mod ask;
 mod browse;
 pub mod history;
 mod main_view;
@@ -34,6 +35,7 @@ mod state;
 use crate::graph::search::SearchIndex;
 use crate::graph::{Graph, LoadError, NodeIndex};
 
+pub use ask::Asked;
 pub use history::{Jump, JumpList};
 pub use main_view::{MAX_QUERY_WORDS, MainView, bounded_query};
 pub use neighbours::Row;
@@ -44,7 +46,9 @@ pub use state::{Filters, Message, Pane};
 use super::action::{Action, Effect};
 use super::event::Event;
 use super::keymap::{self, Scope};
+use super::views::compare::CompareView;
 use super::views::graph::GraphView;
+use super::views::matrix::MatrixView;
 use super::views::path::PathView;
 use super::views::{Next, View};
 
@@ -60,6 +64,10 @@ pub enum Mode {
     Path(Box<PathView>),
     /// The local-graph view.
     Graph(GraphView),
+    /// Two nodes side by side.
+    Compare(Box<CompareView>),
+    /// One kind against another by a relation.
+    Matrix(Box<MatrixView>),
 }
 
 impl Mode {
@@ -69,6 +77,8 @@ impl Mode {
             Mode::Main => None,
             Mode::Path(v) => Some(v.as_ref()),
             Mode::Graph(v) => Some(v),
+            Mode::Compare(v) => Some(v.as_ref()),
+            Mode::Matrix(v) => Some(v.as_ref()),
         }
     }
 
@@ -78,6 +88,8 @@ impl Mode {
             Mode::Main => None,
             Mode::Path(v) => Some(v.as_mut()),
             Mode::Graph(v) => Some(v),
+            Mode::Compare(v) => Some(v.as_mut()),
+            Mode::Matrix(v) => Some(v.as_mut()),
         }
     }
 }
@@ -103,6 +115,8 @@ pub struct App {
     pub message: Option<Message>,
     /// The main screen's state.
     pub main: MainView,
+    /// The node marked to compare another with (`m`).
+    pub mark: Option<NodeIndex>,
     /// Why the graph file on disk does not load, while it does not.
     pub banner: Option<Vec<String>>,
     /// The load in progress, if any (its generation).
@@ -132,6 +146,7 @@ impl App {
             overlay: None,
             message: None,
             main: MainView::new(start.is_none()),
+            mark: None,
             banner: None,
             loading: None,
             running: true,
@@ -155,6 +170,7 @@ impl App {
         match (&self.overlay, self.mode.view()) {
             (Some(o), _) => o.scope(),
             (None, Some(v)) => v.scope(),
+            (None, None) if self.main.typing && self.asking() => Scope::Query,
             (None, None) if self.main.typing => Scope::Search,
             (None, None) => Scope::Browse,
         }

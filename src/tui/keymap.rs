@@ -17,12 +17,18 @@ pub enum Scope {
     Browse,
     /// Typing in the search box.
     Search,
+    /// Typing a query (the search box starting with `:`).
+    Query,
     /// Path mode, typing the target.
     PathPick,
     /// Path mode, walking the path found.
     PathSteps,
     /// The local-graph view.
     Graph,
+    /// Two nodes side by side.
+    Compare,
+    /// One kind against another by a relation.
+    Matrix,
     /// A list to pick a kind or relation filter from.
     Picker,
     /// The export prompt.
@@ -33,12 +39,15 @@ pub enum Scope {
 
 impl Scope {
     /// Every scope, in the order the help overlay lists them.
-    pub const ALL: [Scope; 8] = [
+    pub const ALL: [Scope; 11] = [
         Scope::Browse,
         Scope::Search,
+        Scope::Query,
         Scope::PathPick,
         Scope::PathSteps,
         Scope::Graph,
+        Scope::Compare,
+        Scope::Matrix,
         Scope::Picker,
         Scope::Prompt,
         Scope::Help,
@@ -49,9 +58,12 @@ impl Scope {
         match self {
             Scope::Browse => "Main screen",
             Scope::Search => "Search box",
+            Scope::Query => "Query prompt",
             Scope::PathPick => "Path mode: choosing the target",
             Scope::PathSteps => "Path mode: the path",
             Scope::Graph => "Local-graph view",
+            Scope::Compare => "Compare view",
+            Scope::Matrix => "Table view",
             Scope::Picker => "Filter list",
             Scope::Prompt => "Export prompt",
             Scope::Help => "This help",
@@ -62,7 +74,7 @@ impl Scope {
     pub fn types_text(self) -> bool {
         matches!(
             self,
-            Scope::Search | Scope::PathPick | Scope::Prompt | Scope::Help
+            Scope::Search | Scope::Query | Scope::PathPick | Scope::Prompt | Scope::Help
         )
     }
 }
@@ -213,6 +225,10 @@ pub const TABLE: &[Binding] = &[
     b(S::Browse, K::Char('p'), A::PathMode),
     b(S::Browse, K::Char('v'), A::GraphView),
     b(S::Browse, K::Char('e'), A::Export),
+    b(S::Browse, K::Char(':'), A::AskQuery),
+    b(S::Browse, K::Char('m'), A::Mark),
+    b(S::Browse, K::Char('c'), A::CompareView),
+    b(S::Browse, K::Char('t'), A::MatrixView),
     b(S::Browse, K::Char('?'), A::ToggleHelp),
     b(S::Browse, K::Char('q'), A::Quit),
     b(S::Browse, K::Ctrl('c'), A::Quit),
@@ -243,6 +259,32 @@ pub const TABLE: &[Binding] = &[
     b(S::Search, K::BackTab, A::PrevPane),
     b(S::Search, K::Ctrl('c'), A::Quit),
     b(S::Search, K::Ctrl('z'), A::Suspend),
+    // Typing a query.
+    b(S::Query, K::AnyChar, A::Insert(' ')),
+    b(S::Query, K::Backspace, A::DeleteChar),
+    b(S::Query, K::Ctrl('u'), A::ClearInput),
+    b(S::Query, K::Left, A::CursorLeft),
+    b(S::Query, K::Right, A::CursorRight),
+    b(S::Query, K::Home, A::CursorHome),
+    b(S::Query, K::Ctrl('a'), A::CursorHome),
+    b(S::Query, K::End, A::CursorEnd),
+    b(S::Query, K::Ctrl('e'), A::CursorEnd),
+    b(S::Query, K::Alt('b'), A::WordBack),
+    b(S::Query, K::Alt('f'), A::WordForward),
+    b(S::Query, K::Ctrl('w'), A::DeleteWord),
+    b(S::Query, K::Ctrl('k'), A::KillToEnd),
+    b(S::Query, K::Tab, A::Complete),
+    b(S::Query, K::Down, A::MoveDown),
+    b(S::Query, K::Ctrl('n'), A::MoveDown),
+    b(S::Query, K::Up, A::MoveUp),
+    b(S::Query, K::Ctrl('p'), A::MoveUp),
+    b(S::Query, K::PageUp, A::PageUp),
+    b(S::Query, K::PageDown, A::PageDown),
+    b(S::Query, K::Enter, A::Open),
+    b(S::Query, K::Esc, A::LeaveSearch),
+    b(S::Query, K::BackTab, A::PrevPane),
+    b(S::Query, K::Ctrl('c'), A::Quit),
+    b(S::Query, K::Ctrl('z'), A::Suspend),
     // Path mode, choosing the target.
     b(S::PathPick, K::AnyChar, A::Insert(' ')),
     b(S::PathPick, K::Backspace, A::DeleteChar),
@@ -319,6 +361,47 @@ pub const TABLE: &[Binding] = &[
     b(S::Graph, K::Char('q'), A::Quit),
     b(S::Graph, K::Ctrl('c'), A::Quit),
     b(S::Graph, K::Ctrl('z'), A::Suspend),
+    // Two nodes side by side.
+    b(S::Compare, K::Char('j'), A::MoveDown),
+    b(S::Compare, K::Down, A::MoveDown),
+    b(S::Compare, K::Char('k'), A::MoveUp),
+    b(S::Compare, K::Up, A::MoveUp),
+    b(S::Compare, K::Char('g'), A::Top),
+    b(S::Compare, K::Home, A::Top),
+    b(S::Compare, K::Char('G'), A::Bottom),
+    b(S::Compare, K::End, A::Bottom),
+    b(S::Compare, K::PageUp, A::PageUp),
+    b(S::Compare, K::PageDown, A::PageDown),
+    b(S::Compare, K::Enter, A::Open),
+    b(S::Compare, K::Char('l'), A::Open),
+    b(S::Compare, K::Esc, A::LeaveView),
+    b(S::Compare, K::Char('c'), A::LeaveView),
+    b(S::Compare, K::Char('?'), A::ToggleHelp),
+    b(S::Compare, K::Char('q'), A::Quit),
+    b(S::Compare, K::Ctrl('c'), A::Quit),
+    b(S::Compare, K::Ctrl('z'), A::Suspend),
+    // The table view.
+    b(S::Matrix, K::Char('j'), A::MoveDown),
+    b(S::Matrix, K::Down, A::MoveDown),
+    b(S::Matrix, K::Char('k'), A::MoveUp),
+    b(S::Matrix, K::Up, A::MoveUp),
+    b(S::Matrix, K::Char('h'), A::CursorLeft),
+    b(S::Matrix, K::Left, A::CursorLeft),
+    b(S::Matrix, K::Char('l'), A::CursorRight),
+    b(S::Matrix, K::Right, A::CursorRight),
+    b(S::Matrix, K::Char('g'), A::Top),
+    b(S::Matrix, K::Home, A::Top),
+    b(S::Matrix, K::Char('G'), A::Bottom),
+    b(S::Matrix, K::End, A::Bottom),
+    b(S::Matrix, K::PageUp, A::PageUp),
+    b(S::Matrix, K::PageDown, A::PageDown),
+    b(S::Matrix, K::Enter, A::Open),
+    b(S::Matrix, K::Esc, A::LeaveView),
+    b(S::Matrix, K::Char('t'), A::LeaveView),
+    b(S::Matrix, K::Char('?'), A::ToggleHelp),
+    b(S::Matrix, K::Char('q'), A::Quit),
+    b(S::Matrix, K::Ctrl('c'), A::Quit),
+    b(S::Matrix, K::Ctrl('z'), A::Suspend),
     // A filter list.
     b(S::Picker, K::Char('j'), A::MoveDown),
     b(S::Picker, K::Down, A::MoveDown),

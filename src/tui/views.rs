@@ -2,7 +2,9 @@
 //! state, its keys, its layout and its drawing (see `app.rs` for how a view
 //! is added). Every view implements [`View`].
 
+pub mod compare;
 pub mod graph;
+pub mod matrix;
 pub mod path;
 
 use ratatui::Frame;

@@ -149,13 +149,16 @@ fn rel_test(
     })
 }
 
-/// Adds every node that `is_a` the node, directly or down a chain.
+/// Adds every node that `is_a` the node, directly or down a chain (walked
+/// on its own: a node already in `set` as an exact name is still followed).
 fn below(graph: &Graph, top: NodeIndex, set: &mut FxHashSet<NodeIndex>) {
+    let mut seen = FxHashSet::from_iter([top]);
     let mut stack = vec![top];
     while let Some(ix) = stack.pop() {
         for e in graph.g.edges_directed(ix, Direction::Incoming) {
             let from = petgraph::visit::EdgeRef::source(&e);
-            if e.weight().rel == "is_a" && set.insert(from) {
+            if e.weight().rel == "is_a" && seen.insert(from) {
+                set.insert(from);
                 stack.push(from);
             }
         }

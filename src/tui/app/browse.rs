@@ -16,6 +16,7 @@ impl App {
             return;
         }
         self.jumps.remember_row(self.main.row_list.sel);
+        self.jumps.remember_query(self.asked_query());
         self.jumps.push(ix);
         self.focus_on(ix, 0);
     }
@@ -32,8 +33,9 @@ impl App {
     /// Goes back in the jump list.
     pub fn go_back(&mut self) {
         self.jumps.remember_row(self.main.row_list.sel);
+        self.jumps.remember_query(self.asked_query());
         match self.jumps.back() {
-            Some(j) => self.focus_on(j.node, j.row),
+            Some(j) => self.arrive(j),
             None => self.say("at the start of the jump list"),
         }
     }
@@ -41,9 +43,18 @@ impl App {
     /// Goes forward in the jump list.
     pub fn go_forward(&mut self) {
         self.jumps.remember_row(self.main.row_list.sel);
+        self.jumps.remember_query(self.asked_query());
         match self.jumps.forward() {
-            Some(j) => self.focus_on(j.node, j.row),
+            Some(j) => self.arrive(j),
             None => self.say("at the end of the jump list"),
+        }
+    }
+
+    /// Focuses an entry of the jump list, with the query it kept, if any.
+    fn arrive(&mut self, j: super::Jump) {
+        self.focus_on(j.node, j.row);
+        if let Some(q) = j.query {
+            self.restore_query(&q);
         }
     }
 
@@ -88,6 +99,10 @@ impl App {
                 None => self.complain("no node to draw"),
             },
             Action::Export => self.ask_export_path(),
+            Action::AskQuery => self.start_query(),
+            Action::Mark => self.mark_focus(),
+            Action::CompareView => self.open_compare(),
+            Action::MatrixView => self.open_matrix(),
             Action::ToggleHelp => self.open_help(self.scope()),
             _ => self.does_nothing_here(action),
         }

@@ -1,17 +1,20 @@
 //! The jump list: every node opened, in order, with a position in it, as in
 //! vim. Opening a node drops what was ahead of the position; going back and
 //! forward moves the position. Each entry remembers its selected neighbour
-//! row, so coming back lands where you left.
+//! row, so coming back lands where you left, and the query the search box
+//! held, so Back returns to a query's results.
 
 use petgraph::graph::NodeIndex;
 
 /// One visited node.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Jump {
     /// The node.
     pub node: NodeIndex,
     /// The neighbour row selected when it was left.
     pub row: usize,
+    /// The query (`:...`) the search box held when it was left, if any.
+    pub query: Option<String>,
 }
 
 /// The nodes visited and where we are among them.
@@ -31,6 +34,7 @@ impl JumpList {
             entries: vec![Jump {
                 node: start,
                 row: 0,
+                query: None,
             }],
             pos: 0,
         }
@@ -58,16 +62,31 @@ impl JumpList {
         }
     }
 
+    /// Remembers the query the search box holds as the current entry is left.
+    pub fn remember_query(&mut self, query: Option<String>) {
+        if let Some(j) = self.entries.get_mut(self.pos) {
+            j.query = query;
+        }
+    }
+
     /// Records a newly opened node after the current one, dropping the
     /// entries ahead.
     pub fn push(&mut self, node: NodeIndex) {
         if self.entries.is_empty() {
-            self.entries.push(Jump { node, row: 0 });
+            self.entries.push(Jump {
+                node,
+                row: 0,
+                query: None,
+            });
             self.pos = 0;
             return;
         }
         self.entries.truncate(self.pos + 1);
-        self.entries.push(Jump { node, row: 0 });
+        self.entries.push(Jump {
+            node,
+            row: 0,
+            query: None,
+        });
         if self.entries.len() > MAX_JUMPS {
             self.entries.remove(0);
         }
@@ -80,7 +99,7 @@ impl JumpList {
             return None;
         }
         self.pos -= 1;
-        self.entries.get(self.pos).copied()
+        self.entries.get(self.pos).cloned()
     }
 
     /// Steps forward, returning the entry now current.
@@ -89,7 +108,7 @@ impl JumpList {
             return None;
         }
         self.pos += 1;
-        self.entries.get(self.pos).copied()
+        self.entries.get(self.pos).cloned()
     }
 
     /// Rebuilds the list after the graph changed: `map` gives each node's
@@ -107,7 +126,11 @@ impl JumpList {
                     }
                     continue;
                 }
-                entries.push(Jump { node, row: j.row });
+                entries.push(Jump {
+                    node,
+                    row: j.row,
+                    query: j.query.clone(),
+                });
                 if i <= self.pos {
                     pos = entries.len() - 1;
                 }

@@ -60,6 +60,8 @@ pub struct MainView {
     /// The node the node pane showed when last laid out (its scroll starts
     /// over when another node shows).
     pub(crate) shown: Option<crate::graph::NodeIndex>,
+    /// The query prompt's error and completions (see `ask.rs`).
+    pub asked: super::ask::Asked,
     /// The search session, narrowing as the query grows.
     session: Typing,
     /// Whether the hits are behind the query (while a burst of keys is applied).
@@ -81,6 +83,7 @@ impl MainView {
             expanded: BTreeSet::new(),
             node_scroll: List::default(),
             shown: None,
+            asked: super::ask::Asked::default(),
             session: Typing::new(),
             stale: false,
         }
@@ -96,6 +99,11 @@ impl MainView {
         self.rows.get(self.row_list.sel)
     }
 
+    /// Marks the hits as up to date with the query (they were just rebuilt).
+    pub(super) fn stale_done(&mut self) {
+        self.stale = false;
+    }
+
     /// Forgets the search session (after the graph changed).
     pub(super) fn reset_session(&mut self) {
         self.session = Typing::new();
@@ -108,6 +116,11 @@ impl App {
     pub fn research(&mut self) {
         if self.deferring {
             self.main.stale = true;
+            return;
+        }
+        if self.asking() {
+            self.main.stale = false;
+            self.ask_hits();
             return;
         }
         let kinds: Vec<String> = self.filters.kind.iter().cloned().collect();
@@ -180,6 +193,7 @@ impl App {
                 self.main.hit_list.apply(action, |_| true);
             }
             Action::Open => self.open_hit(),
+            Action::Complete => self.complete_query(),
             Action::LeaveSearch => self.main.typing = false,
             Action::NextPane | Action::PrevPane => {
                 self.main.typing = false;

@@ -71,6 +71,7 @@ impl App {
         let focus_kept = old_focus.and_then(map);
         let sel_hit = self.main.selected_hit().and_then(map);
         self.jumps.remap(map);
+        self.mark = self.mark.and_then(map);
         if self.jumps.entries().is_empty()
             && let Some(start) = super::default_start(&self.graph)
         {

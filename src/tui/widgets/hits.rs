@@ -37,8 +37,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
     let focused = m.pane == Pane::Hits;
     let [search, list] = Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area);
     let border = |on: bool| if on { FOCUSED_BORDER } else { Style::new() };
+    let asking = app.asking();
     let search_block = Block::bordered()
-        .title(" Search (/) ")
+        .title(if asking {
+            " Query (:) "
+        } else {
+            " Search (/) "
+        })
         .border_style(border(typing));
     let inner = search_block.inner(search);
     frame.render_widget(search_block, search);
@@ -73,6 +78,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
     let mut block = Block::bordered()
         .title(Line::from(title))
         .border_style(border(focused && !typing));
+    if asking && typing && !m.asked.completion.candidates.is_empty() {
+        let names: Vec<&str> = m
+            .asked
+            .completion
+            .candidates
+            .iter()
+            .map(|(c, _)| c.as_str())
+            .collect();
+        let text = format!(" Tab: {} ", names.join(" · "));
+        block = block.title_bottom(Line::styled(
+            cut(&visible(&text), list.width.saturating_sub(4) as usize),
+            FOCUSED_BORDER,
+        ));
+    }
     let inner = block.inner(list);
     let height = inner.height as usize;
     let offset = m.hit_list.shown_offset(height);
@@ -98,6 +117,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
                 spans.push(Span::styled(owner.to_string(), base.patch(DIM)));
             }
             if hit.positions.is_empty()
+                && !asking
                 && let Some(alias) = matched_alias(&node.aliases, m.query.text())
             {
                 spans.push(Span::styled(
@@ -112,7 +132,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
             line
         })
         .collect();
-    if m.hits.is_empty() && height > 0 {
+    if asking && m.hits.is_empty() && height > 0 {
+        let text = match &m.asked.error {
+            Some(e) => e.clone(),
+            None if m.query.text().trim() == ":" => QUERY_HELP.to_string(),
+            None => "no node answers this query".to_string(),
+        };
+        let lines: Vec<Line> = text
+            .lines()
+            .map(|l| Line::styled(cut(&visible(l), inner.width as usize), DIM))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+    } else if m.hits.is_empty() && height > 0 {
         let msg = if m.query.text().is_empty() {
             "the graph has no nodes"
         } else {
@@ -126,6 +157,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
     frame.render_widget(Paragraph::new(lines), inner);
     map.list(Region::Hits, inner, offset);
 }
+
+/// What an empty query prompt shows.
+const QUERY_HELP: &str = "kind:K          of kind K
+REL:NODE        an edge REL to NODE (or below it by is_a)
+<REL:NODE       an edge REL from NODE
+REL:*  REL:A|B  any node; A or B
+REL:=NODE       only to NODE
+REL:NODE!       NODE itself, not below it
+REL:N[p=v]      the edge's props; p=v: the node's
+-TERM           the term does not hold
+Tab completes kinds, relations, nodes";
 
 /// The alias a query matched, when it did not match the label: the first
 /// alias holding the query's letters in order.

@@ -158,6 +158,13 @@ fn hints(app: &App, width: usize) -> Line<'static> {
             (A::ClearInput, "clear"),
             (A::NextPane, "pane"),
         ],
+        (Scope::Query, _) => &[
+            (A::Complete, "complete"),
+            (A::MoveDown, "next hit"),
+            (A::Open, "open"),
+            (A::LeaveSearch, "leave"),
+            (A::ClearInput, "clear"),
+        ],
         (Scope::Picker, _) => &[(A::Confirm, "choose"), (A::CloseOverlay, "cancel")],
         (Scope::Prompt, _) => &[(A::Confirm, "write"), (A::CloseOverlay, "cancel")],
         (Scope::Help, _) => &[(A::MoveDown, "scroll"), (A::CloseOverlay, "close")],

@@ -1,0 +1,114 @@
+//! The query prompt: while the search box holds `:QUERY`, its hits are the
+//! query's answer (preview and Enter as for a search), Tab completes the
+//! kind, relation or node being typed, and the jump list keeps the query so
+//! Back returns to its results.
+
+use super::{App, Pane};
+use crate::graph::ask::{self, complete::Completion};
+use crate::graph::search::{Hit, Tier};
+use crate::tui::input::Input;
+use crate::tui::list::List;
+
+/// What the prompt shows besides the hits: why the query does not run yet,
+/// and what Tab would complete.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Asked {
+    /// The query's error as `mlkg query` prints it, while it has one.
+    pub error: Option<String>,
+    /// The candidates for the word at the cursor.
+    pub completion: Completion,
+}
+
+impl App {
+    /// Whether the search box holds a query (it starts with `:`).
+    pub fn asking(&self) -> bool {
+        self.main.query.text().starts_with(':')
+    }
+
+    /// The query the search box holds, without its `:`.
+    pub fn asked_query(&self) -> Option<String> {
+        self.asking()
+            .then(|| self.main.query.text()[1..].to_string())
+    }
+
+    /// Opens the query prompt, keeping a query already typed.
+    pub(super) fn start_query(&mut self) {
+        self.main.typing = true;
+        self.main.pane = Pane::Hits;
+        if !self.asking() {
+            self.main.query = Input::new(":");
+            self.research();
+        }
+    }
+
+    /// Runs the query in the search box: its answer becomes the hits (the
+    /// kind filter applies), its error and completions are kept to show.
+    pub(super) fn ask_hits(&mut self) {
+        let text = self.main.query.text()[1..].to_string();
+        let cursor = self.main.query.cursor().saturating_sub(1);
+        let kind = self.filters.kind.clone();
+        let (hits, error) = match ask::answer(&self.graph, &text) {
+            Ok(answer) => {
+                let hits = answer
+                    .nodes
+                    .into_iter()
+                    .filter(|&ix| kind.as_ref().is_none_or(|k| &self.graph.node(ix).kind == k))
+                    .take(super::MAX_HITS)
+                    .map(|node| Hit {
+                        node,
+                        score: 0,
+                        tier: Tier::Exact,
+                        positions: Vec::new(),
+                        snippet: None,
+                    })
+                    .collect();
+                (hits, None)
+            }
+            Err(_) if text.trim().is_empty() => (Vec::new(), None),
+            Err(e) => (Vec::new(), Some(e.render(&text))),
+        };
+        let completion = ask::complete::complete(&self.graph, &self.index, &text, cursor);
+        let m = &mut self.main;
+        m.hits = hits;
+        m.asked = Asked { error, completion };
+        m.hit_list = List {
+            height: m.hit_list.height,
+            ..List::new(m.hits.len())
+        };
+    }
+
+    /// Completes the word at the cursor with the candidate Tab offers.
+    pub(super) fn complete_query(&mut self) {
+        let c = &self.main.asked.completion;
+        let cursor = self.main.query.cursor().saturating_sub(1);
+        let text = &self.main.query.text()[1..];
+        let typed: String = text.get(c.start..cursor).unwrap_or("").to_string();
+        let Some(insert) = c.insertion(&typed) else {
+            self.say("nothing to complete here");
+            return;
+        };
+        for _ in typed.chars() {
+            self.main.query.delete_back();
+        }
+        self.main.query.insert_str(&insert);
+        self.research();
+    }
+
+    /// Puts a query the jump list kept back in the search box, its results
+    /// listed with the focused node selected.
+    pub(super) fn restore_query(&mut self, query: &str) {
+        self.main.query = Input::new(&format!(":{query}"));
+        self.main.typing = false;
+        self.main.pane = Pane::Hits;
+        self.main.stale_done();
+        self.ask_hits();
+        if let Some(at) = self
+            .main
+            .hits
+            .iter()
+            .position(|h| Some(h.node) == self.focus)
+        {
+            self.main.hit_list.select(at);
+        }
+    }
+}
