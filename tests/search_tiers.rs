@@ -268,3 +268,64 @@ fn the_kinds_given_filter_every_tier() {
         );
     }
 }
+
+#[test]
+fn a_snippet_around_its_match_keeps_the_match_in_sight() {
+    let g = embedded();
+    let hit = hits(&g, "misalignment", 50)
+        .into_iter()
+        .find(|h| h.snippet.is_some())
+        .expect("a full-text hit");
+    let near = hit.snippet.as_ref().expect("snippet").around(12);
+    assert!(near.text.starts_with('…'));
+    assert!(near.positions[0] <= 13, "{near:?}");
+    let at = near.positions[0];
+    assert!(
+        near.text
+            .chars()
+            .nth(at - 1)
+            .is_some_and(char::is_whitespace),
+        "starts a word: {near:?}"
+    );
+    assert!(
+        hit.snippet
+            .as_ref()
+            .expect("snippet")
+            .around(0)
+            .text
+            .starts_with("…misalignment")
+    );
+    assert_eq!(picked(&near.text, &near.positions), "misalignment");
+}
+
+/// The explorer shows where a full-text hit was found, after its label.
+#[test]
+fn the_explorer_shows_a_full_text_hit_with_its_snippet() {
+    use mlkg::tui::action::Action;
+    use mlkg::tui::app::App;
+    use mlkg::tui::event::Event;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let graph = load_embedded().expect("embedded graph").graph;
+    let mut app = App::new(graph, None);
+    for c in "misalignment".chars() {
+        app.update(Action::Insert(c));
+    }
+    app.update(Event::Resize(160, 30));
+    let mut terminal = Terminal::new(TestBackend::new(160, 30)).expect("terminal");
+    terminal
+        .draw(|f| {
+            mlkg::tui::view::draw(&app, f);
+        })
+        .expect("draw");
+    let buf = terminal.backend().buffer();
+    let rows: Vec<String> = (0..buf.area.height)
+        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect())
+        .collect();
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("Semantic Segmentation — …") && r.contains("misalign")),
+        "{}",
+        rows.join("\n")
+    );
+}

@@ -18,7 +18,7 @@ pub fn search(graph: &Graph, a: &SearchArgs, p: Paint, out: &mut dyn Write) -> R
     let kinds = resolve::kinds(graph, &a.kind)?;
     let query = a.query.join(" ");
     let limit = if a.limit == 0 { usize::MAX } else { a.limit };
-    let hits = SearchIndex::new(graph).search(graph, &query, &kinds, limit);
+    let hits = SearchIndex::lazy(graph).search(graph, &query, &kinds, limit);
     if a.json {
         let list: Vec<Value> = hits
             .iter()

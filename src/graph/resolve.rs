@@ -114,7 +114,7 @@ impl<'g> Resolver<'g> {
             [(_, d0), (_, d1), ..] if d0 < d1 => return found(typos[0].0, How::Typo),
             _ => {}
         }
-        let index = self.index.get_or_init(|| SearchIndex::new(g));
+        let index = self.index.get_or_init(|| SearchIndex::lazy(g));
         // Names only: a node found by its kind or its text is not named.
         let mut hits = index.search(g, text, &[], MAX_CANDIDATES);
         hits.retain(|h| h.tier <= Tier::Fuzzy);

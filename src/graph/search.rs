@@ -19,12 +19,14 @@
 mod edits;
 mod kind;
 mod names;
+mod rank;
 mod snippet;
 mod text;
+mod typing;
 mod typo;
 mod words;
 
-use std::cmp::Reverse;
+use std::sync::OnceLock;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use petgraph::graph::NodeIndex;
@@ -32,7 +34,8 @@ use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 use super::Graph;
-use names::{Query, fuzzy_score, label_positions, subsequence, tier, word_positions};
+use names::{Query, fuzzy_score, subsequence, tier};
+pub use typing::Typing;
 use words::Words;
 
 /// How well a node matches a query, best first.
@@ -102,6 +105,28 @@ pub struct Snippet {
     pub positions: Vec<usize>,
 }
 
+impl Snippet {
+    /// The snippet from the start of the word at most `before` characters
+    /// ahead of its first match (with `…` where it is cut), for a narrow
+    /// place to show it.
+    pub fn around(&self, before: usize) -> Snippet {
+        let chars: Vec<char> = self.text.chars().collect();
+        let first = self.positions.first().copied().unwrap_or(0);
+        let from = (first.saturating_sub(before)..first)
+            .find(|&i| i == 0 || chars[i - 1].is_whitespace())
+            .unwrap_or(first);
+        if from <= 1 {
+            return self.clone();
+        }
+        let mut text = String::from("…");
+        text.extend(&chars[from..]);
+        Snippet {
+            text,
+            positions: self.positions.iter().map(|&p| p + 1 - from).collect(),
+        }
+    }
+}
+
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
@@ -140,10 +165,10 @@ pub struct SearchIndex {
     degree: Vec<usize>,
     kind: Vec<String>,
     label_chars: Vec<u32>,
-    /// The words of each node's names (label, aliases, id).
-    name_words: Words,
-    /// The words of each node's names, summary, notes and edge notes.
-    text_words: Words,
+    /// The words of each node's names (label, aliases, id), built on first need.
+    name_words: OnceLock<Words>,
+    /// The words of each node's names, summary, notes and edge notes, built on first need.
+    text_words: OnceLock<Words>,
     /// Each kind's id with the words that name it (id, label, plurals).
     kind_names: Vec<(String, Vec<String>)>,
 }
@@ -192,8 +217,10 @@ fn chunked<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> Vec<R> + Sync + Se
 }
 
 impl SearchIndex {
-    /// Prepares the names and text of every node.
-    pub fn new(graph: &Graph) -> SearchIndex {
+    /// Prepares the names of every node; the words of their names and text
+    /// wait for the first search that needs them (the typo and full-text
+    /// tiers): what a single search from the command line wants.
+    pub fn lazy(graph: &Graph) -> SearchIndex {
         let count = graph.node_count();
         let mut names = Vec::with_capacity(count);
         let mut ascii = Vec::with_capacity(count);
@@ -208,10 +235,6 @@ impl SearchIndex {
             names.push(lower);
         }
         let nodes: Vec<NodeIndex> = graph.g.node_indices().collect();
-        let (name_words, text_words) = rayon::join(
-            || Words::build(count, |n, add| names[n].iter().for_each(|s| add(s))),
-            || text::build(graph, &nodes),
-        );
         SearchIndex {
             ascii,
             degree: nodes.iter().map(|&ix| graph.degree(ix)).collect(),
@@ -221,10 +244,36 @@ impl SearchIndex {
                 .map(|&ix| graph.g[ix].label.chars().count() as u32)
                 .collect(),
             names,
-            name_words,
-            text_words,
+            name_words: OnceLock::new(),
+            text_words: OnceLock::new(),
             kind_names: kind::names(graph),
         }
+    }
+
+    /// The index with the words of its names and text built now, in
+    /// parallel, rather than on the first search that needs them: what the
+    /// explorer wants, so that no keystroke waits for them.
+    pub fn new(graph: &Graph) -> SearchIndex {
+        let index = SearchIndex::lazy(graph);
+        rayon::join(|| index.name_words(), || index.text_words(graph));
+        index
+    }
+
+    /// The words of each node's names.
+    fn name_words(&self) -> &Words {
+        self.name_words.get_or_init(|| {
+            Words::build(self.names.len(), |n, add| {
+                self.names[n].iter().for_each(|s| add(s))
+            })
+        })
+    }
+
+    /// The words of each node's names and text; `graph` is the one indexed.
+    fn text_words(&self, graph: &Graph) -> &Words {
+        self.text_words.get_or_init(|| {
+            let nodes: Vec<NodeIndex> = graph.g.node_indices().collect();
+            text::build(graph, &nodes)
+        })
     }
 
     /// Number of nodes indexed.
@@ -304,7 +353,7 @@ impl SearchIndex {
                     Tier::Typo => self.typo_hits(query, kinds),
                     Tier::Kind if with_kinds => self.kind_hits(graph, query, kinds, limit),
                     Tier::FullText if query.squashed.chars().count() >= TEXT_FROM => {
-                        self.text_hits(query, kinds, &seen)
+                        self.text_hits(graph, query, kinds, &seen)
                     }
                     _ => Vec::new(),
                 };
@@ -317,169 +366,4 @@ impl SearchIndex {
         }
         self.best(graph, query, found, limit)
     }
-
-    /// The best `limit` of the matches, sorted, with label positions. Fuzzy
-    /// scores are worked out only down to the tier that fills `limit`: no
-    /// hit below it can rank among the shown ones.
-    fn best(&self, graph: &Graph, query: &Query, mut found: Vec<Scored>, limit: usize) -> Vec<Hit> {
-        if limit == 0 {
-            return Vec::new();
-        }
-        let mut counts = [0usize; Tier::ALL.len()];
-        for s in &found {
-            counts[s.tier as usize] += 1;
-        }
-        let mut total = 0;
-        let last = Tier::ALL.into_iter().find(|t| {
-            total += counts[*t as usize];
-            total >= limit
-        });
-        found.retain(|s| last.is_none_or(|t| s.tier <= t));
-        self.fill_fuzzy(query, &mut found);
-        let score = |s: &Scored| s.tier.bonus() + s.fuzzy.unwrap_or(0) - i64::from(s.sub.min(999));
-        let key = |s: &Scored| {
-            (
-                s.tier,
-                Reverse(score(s)),
-                s.close,
-                Reverse(self.degree[s.node as usize]),
-            )
-        };
-        let label = |s: &Scored| &graph.g[NodeIndex::new(s.node as usize)].label;
-        let order = |a: &Scored, b: &Scored| {
-            key(a)
-                .cmp(&key(b))
-                .then_with(|| a.sub.cmp(&b.sub))
-                .then_with(|| label(a).cmp(label(b)))
-                .then_with(|| a.node.cmp(&b.node))
-        };
-        if found.len() > limit {
-            found.select_nth_unstable_by(limit - 1, order);
-            found.truncate(limit);
-        }
-        found.sort_by(order);
-        found
-            .into_iter()
-            .map(|s| self.hit(graph, query, s, score(&s)))
-            .collect()
-    }
-
-    /// Works out the fuzzy scores still missing, in parallel on large sets.
-    fn fill_fuzzy(&self, query: &Query, found: &mut [Scored]) {
-        let fill = |chunk: &mut [Scored]| {
-            let matcher = SkimMatcherV2::default().ignore_case();
-            for s in chunk
-                .iter_mut()
-                .filter(|s| s.fuzzy.is_none() && s.tier <= Tier::Fuzzy)
-            {
-                s.fuzzy = fuzzy_score(&self.names[s.node as usize], query, &matcher);
-            }
-            for s in chunk.iter_mut() {
-                s.close = self.closeness(s, query);
-            }
-        };
-        if found.len() < PARALLEL_FROM {
-            fill(found);
-        } else {
-            let chunk = found
-                .len()
-                .div_ceil(rayon::current_num_threads() * 4)
-                .max(1024);
-            found.par_chunks_mut(chunk).for_each(fill);
-        }
-    }
-
-    /// How far in length from the query the closest of a node's names is
-    /// (among its label and aliases every query word is a subsequence of); the label's
-    /// length for the typo tier, nothing for the tiers below.
-    fn closeness(&self, s: &Scored, query: &Query) -> u32 {
-        let far = |n: usize| n.abs_diff(query.chars) as u32;
-        if query.words.is_empty() {
-            return 0;
-        }
-        match s.tier {
-            Tier::Typo => far(self.label_chars[s.node as usize] as usize),
-            Tier::Kind | Tier::FullText => 0,
-            _ => {
-                // The id is the last name; nodes found by their id alone
-                // (`xgboost.alpha`) rank after those found by their label or
-                // an alias, all alike.
-                let names = &self.names[s.node as usize];
-                let shown = &names[..names.len() - 1];
-                let matches = |n: &&String| query.words.iter().all(|w| subsequence(n, w));
-                (shown.iter().filter(matches))
-                    .map(|n| far(n.chars().count()))
-                    .min()
-                    .unwrap_or(u32::MAX)
-            }
-        }
-    }
-
-    /// A ranked match as a hit: where the label matches, and for a
-    /// full-text hit the stretch of text that does.
-    fn hit(&self, graph: &Graph, query: &Query, s: Scored, score: i64) -> Hit {
-        let node = NodeIndex::new(s.node as usize);
-        let label = cut(&graph.g[node].label);
-        let positions = if s.tier <= Tier::Fuzzy {
-            label_positions(label, &query.words, &SkimMatcherV2::default().ignore_case())
-        } else {
-            word_positions(label, &query.words, true)
-        };
-        let snippet = (s.tier == Tier::FullText)
-            .then(|| snippet::find(graph, node, &query.words))
-            .flatten();
-        Hit {
-            node,
-            score,
-            tier: s.tier,
-            positions,
-            snippet,
-        }
-    }
-}
-
-/// Search as the user types: when a query extends the previous one, only the
-/// previous query's name matches are scored again (a node whose names match
-/// the longer query must match the shorter one, since every word of the
-/// longer query extends a word of the shorter or is new). The lower tiers
-/// come from their indexes afresh.
-#[derive(Debug, Clone, Default)]
-pub struct Typing {
-    last: Option<(Query, Vec<String>, Vec<u32>)>,
-}
-
-impl Typing {
-    /// A new session with nothing remembered.
-    pub fn new() -> Typing {
-        Typing::default()
-    }
-
-    /// The hits for the query, narrowing from the previous query's matches when possible.
-    pub fn search(
-        &mut self,
-        index: &SearchIndex,
-        graph: &Graph,
-        query: &str,
-        kinds: &[String],
-        limit: usize,
-    ) -> Vec<Hit> {
-        let query = Query::new(query, MAX_QUERY_CHARS);
-        let narrowed = match &self.last {
-            Some((prev, prev_kinds, matches)) if prev_kinds == kinds && extends(&query, prev) => {
-                Some(index.score(&query, kinds, matches))
-            }
-            _ => None,
-        };
-        let scored = narrowed.unwrap_or_else(|| index.score(&query, kinds, &index.everyone()));
-        let matches = scored.iter().map(|s| s.node).collect();
-        let hits = index.finish(graph, &query, kinds, scored, limit, true);
-        self.last = Some((query, kinds.to_vec(), matches));
-        hits
-    }
-}
-
-/// Whether every node matching `longer` also matches `shorter`: the longer
-/// query's text starts with the shorter's, and the shorter has words.
-fn extends(longer: &Query, shorter: &Query) -> bool {
-    !shorter.words.is_empty() && longer.text.starts_with(&shorter.text)
 }

@@ -46,7 +46,23 @@ impl SearchIndex {
             .map(|(id, _)| id.as_str())
     }
 
-    /// The hits of the kind-word tier, in order in `sub`.
+    /// The kind a query names and the rest of the query, when it has both.
+    fn split_kind(&self, query: &Query) -> Option<(String, Query)> {
+        if query.words.len() < 2 {
+            return None;
+        }
+        let (at, kind) = (query.words.iter().enumerate().rev())
+            .find_map(|(i, w)| self.kind_named(w).map(|k| (i, k.to_string())))?;
+        let rest: Vec<&str> = (query.words.iter().enumerate())
+            .filter(|&(i, _)| i != at)
+            .map(|(_, w)| w.as_str())
+            .collect();
+        Some((kind, Query::new(&rest.join(" "), MAX_QUERY_CHARS)))
+    }
+
+    /// The hits of the kind-word tier, in order in `sub`: the nodes of the
+    /// kind linked to the node the rest names (0), that node (1), the rest's
+    /// other hits of the kind (2 on).
     pub(super) fn kind_hits(
         &self,
         graph: &Graph,
@@ -54,27 +70,13 @@ impl SearchIndex {
         kinds: &[String],
         limit: usize,
     ) -> Vec<Scored> {
-        if query.words.len() < 2 {
-            return Vec::new();
-        }
-        let named = query.words.iter().enumerate().rev();
-        let Some((at, kind)) = named
-            .filter_map(|(i, w)| self.kind_named(w).map(|k| (i, k.to_string())))
-            .next()
-        else {
+        let Some((kind, rest)) = self.split_kind(query) else {
             return Vec::new();
         };
-        let rest: Vec<&str> = (query.words.iter().enumerate())
-            .filter(|&(i, _)| i != at)
-            .map(|(_, w)| w.as_str())
-            .collect();
-        let rest = Query::new(&rest.join(" "), MAX_QUERY_CHARS);
         let found = self.score(&rest, &[], &self.everyone());
-        let found_all = found.clone();
         let of_kind: Vec<Scored> = (found.iter().copied())
             .filter(|s| self.kind[s.node as usize] == kind && self.kind_ok(kinds, s.node))
             .collect();
-        let target = self.finish(graph, &rest, &[], found, 1, false);
         let mut out: Vec<Scored> = Vec::new();
         let mut seen = FxHashSet::default();
         let mut push = |n: u32, sub: u32| {
@@ -88,29 +90,14 @@ impl SearchIndex {
                 });
             }
         };
-        if let Some(t) = target.first().filter(|h| h.tier.is_name()) {
-            let t = t.node.index() as u32;
-            // The node named, then (when it is named well) the others named as well.
-            let mut targets = vec![t];
-            if target[0].tier <= Tier::WordPrefix {
-                let strong = (found_all.iter())
-                    .filter(|s| s.tier <= Tier::WordPrefix && s.node != t)
-                    .map(|s| (s.tier, Reverse(self.degree[s.node as usize]), s.node));
-                let mut strong: Vec<_> = strong.collect();
-                strong.sort_unstable();
-                targets.extend(strong.into_iter().take(limit).map(|s| s.2));
+        let named = self.named(graph, &rest, found, limit);
+        if let Some(&first) = named.first() {
+            for target in &named {
+                self.linked(graph, *target, &kind)
+                    .into_iter()
+                    .for_each(|n| push(n, 0));
             }
-            for target in targets {
-                let mut linked: Vec<u32> = (graph
-                    .g
-                    .neighbors_undirected(NodeIndex::new(target as usize)))
-                .map(|ix| ix.index() as u32)
-                .filter(|&n| self.kind[n as usize] == kind)
-                .collect();
-                linked.sort_unstable_by_key(|&n| (Reverse(self.degree[n as usize]), n));
-                linked.into_iter().for_each(|n| push(n, 0));
-            }
-            push(t, 1);
+            push(first, 1);
         }
         let kind_list = [kind];
         let rest_hits = self.finish(graph, &rest, &kind_list, of_kind, limit, false);
@@ -118,5 +105,40 @@ impl SearchIndex {
             push(h.node.index() as u32, 2 + i as u32);
         }
         out
+    }
+
+    /// The node the rest of a query names (its best name hit) and, when it
+    /// is named well (a word prefix or better), the others named as well,
+    /// best first; `found` are the rest's name matches.
+    fn named(&self, graph: &Graph, rest: &Query, found: Vec<Scored>, limit: usize) -> Vec<u32> {
+        let strong: Vec<Scored> = (found.iter().copied())
+            .filter(|s| s.tier <= Tier::WordPrefix)
+            .collect();
+        let best = self.finish(graph, rest, &[], found, 1, false);
+        let Some(first) = best.first().filter(|h| h.tier.is_name()) else {
+            return Vec::new();
+        };
+        let first_node = first.node.index() as u32;
+        let mut targets = vec![first_node];
+        if first.tier <= Tier::WordPrefix {
+            let mut others: Vec<_> = (strong.iter())
+                .filter(|s| s.node != first_node)
+                .map(|s| (s.tier, Reverse(self.degree[s.node as usize]), s.node))
+                .collect();
+            others.sort_unstable();
+            targets.extend(others.into_iter().take(limit).map(|s| s.2));
+        }
+        targets
+    }
+
+    /// The nodes of a kind linked to a node either way, most connected first.
+    fn linked(&self, graph: &Graph, node: u32, kind: &str) -> Vec<u32> {
+        let mut linked: Vec<u32> = (graph.g.neighbors_undirected(NodeIndex::new(node as usize)))
+            .map(|ix| ix.index() as u32)
+            .filter(|&n| self.kind[n as usize] == kind)
+            .collect();
+        linked.sort_unstable_by_key(|&n| (Reverse(self.degree[n as usize]), n));
+        linked.dedup();
+        linked
     }
 }

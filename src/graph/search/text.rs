@@ -32,11 +32,12 @@ impl SearchIndex {
     /// The nodes not yet `seen` whose text holds every query word as a word prefix.
     pub(super) fn text_hits(
         &self,
+        graph: &Graph,
         query: &Query,
         kinds: &[String],
         seen: &FxHashSet<u32>,
     ) -> Vec<Scored> {
-        let words = &self.text_words;
+        let words = self.text_words(graph);
         let ranges: Vec<_> = query.words.iter().map(|w| words.prefix_range(w)).collect();
         if ranges.iter().any(|r| r.is_empty()) {
             return Vec::new();

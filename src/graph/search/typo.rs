@@ -67,7 +67,7 @@ impl SearchIndex {
     /// edits, with the edits summed in `sub`; none when no word has a word
     /// within edits that it does not also start.
     pub(super) fn typo_hits(&self, query: &Query, kinds: &[String]) -> Vec<Scored> {
-        let words = &self.name_words;
+        let words = self.name_words();
         let last = query.words.len() - 1;
         let stands: Vec<Stands> = query
             .words

@@ -29,6 +29,9 @@ pub struct Words {
 /// Calls `f` with each word of `text` (lowercase) and the character index
 /// where it starts in `text`.
 pub fn each_word(text: &str, mut f: impl FnMut(&str, usize)) {
+    if text.is_ascii() {
+        return ascii_words(text.as_bytes(), &mut f);
+    }
     let mut buf = String::new();
     let mut run_start = None;
     let mut chars = 0;
@@ -64,6 +67,43 @@ pub fn each_word(text: &str, mut f: impl FnMut(&str, usize)) {
     }
     if let Some(start) = run_start {
         flush(&mut buf, &mut parts, start);
+    }
+}
+
+/// [`each_word`] for ASCII text, a byte at a time.
+fn ascii_words(text: &[u8], f: &mut impl FnMut(&str, usize)) {
+    let mut low: Vec<u8> = Vec::with_capacity(MAX_WORD);
+    let mut emit = |run: &[u8], at: usize, low: &mut Vec<u8>| {
+        low.clear();
+        low.extend(
+            run[..run.len().min(MAX_WORD)]
+                .iter()
+                .map(u8::to_ascii_lowercase),
+        );
+        if let Ok(w) = std::str::from_utf8(low) {
+            f(w, at);
+        }
+    };
+    let mut i = 0;
+    while i < text.len() {
+        if !text[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < text.len() && text[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let run = &text[start..i];
+        emit(run, start, &mut low);
+        let camel = |k: usize| run[k - 1].is_ascii_lowercase() && run[k].is_ascii_uppercase();
+        if (1..run.len()).any(camel) {
+            let mut from = 0;
+            for k in (1..run.len()).filter(|&k| camel(k)).chain([run.len()]) {
+                emit(&run[from..k], start + from, &mut low);
+                from = k;
+            }
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! The left pane: the search box, and the ranked hits with their matched
-//! characters highlighted and a coloured kind badge.
+//! characters highlighted and a coloured kind badge; a hit found in the text
+//! shows the stretch it was found in after its label.
 //!
 //! ```text
 //! ┌ Search (/) ──────────┐
@@ -124,6 +125,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
                     format!("  ← {}", visible(alias)),
                     base.patch(DIM),
                 ));
+            }
+            // The snippet only where a few of its characters fit after the label.
+            let used = 7 + unicode_width::UnicodeWidthStr::width(&*full) + 3;
+            let room = (inner.width as usize).saturating_sub(used) >= 8;
+            if let Some(found) = hit.snippet.as_ref().filter(|_| room).map(|s| s.around(0)) {
+                spans.push(Span::styled(" — ", base.patch(DIM)));
+                spans.extend(highlighted(&found.text, &found.positions, base.patch(DIM)));
             }
             let mut line = fit(spans, inner.width as usize);
             if selected && focused {
