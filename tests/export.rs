@@ -337,3 +337,17 @@ proptest! {
         prop_assert_eq!(back.graph.to_document(), doc);
     }
 }
+
+#[test]
+fn a_missing_folder_is_named_in_the_error_not_the_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("missing");
+    let err = export::write_atomic(&folder.join("graph.dot"), None, |w| w.write_all(b"x"))
+        .expect_err("no folder to write in");
+    let message = err.to_string();
+    assert!(
+        message.contains(&format!("the folder {} does not exist", folder.display())),
+        "{message}"
+    );
+    assert!(!message.contains(".mlkg.tmp"), "{message}");
+}

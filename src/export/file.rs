@@ -229,7 +229,9 @@ fn replace(
         let mode = perms.as_ref().map_or(0o666, |p| p.mode() & 0o7777);
         builder.permissions(Permissions::from_mode(mode));
     }
-    let tmp = builder.tempfile_in(&dir)?;
+    let tmp = builder
+        .tempfile_in(&dir)
+        .map_err(|e| folder_error(&dir, e))?;
     if let Some(perms) = perms {
         fs::set_permissions(tmp.path(), perms)?;
     }
@@ -240,6 +242,17 @@ fn replace(
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Why no file could be created in `dir`, in words that name the folder
+/// rather than the temporary file's name.
+fn folder_error(dir: &Path, e: io::Error) -> io::Error {
+    let why = match e.kind() {
+        io::ErrorKind::NotFound => "does not exist; create it first".to_string(),
+        io::ErrorKind::PermissionDenied => "is not writable by you".to_string(),
+        _ => format!("cannot hold a new file: {}", io::Error::from(e.kind())),
+    };
+    io::Error::new(e.kind(), format!("the folder {} {why}", dir.display()))
 }
 
 /// What writes one file of a folder export.
