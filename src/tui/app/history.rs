@@ -4,7 +4,7 @@
 //! row, so coming back lands where you left, and the query the search box
 //! held, so Back returns to a query's results.
 
-use petgraph::graph::NodeIndex;
+use crate::graph::NodeIndex;
 
 /// One visited node.
 #[derive(Debug, Clone, PartialEq, Eq)]
