@@ -3,9 +3,11 @@
 use std::io::Write;
 
 use clap::Args;
+use clap_complete::ArgValueCompleter;
 use serde_json::{Value, json};
 
 use super::paint::pad;
+use super::shell::complete_node;
 use super::{Failure, Paint, resolve};
 use crate::export::json::write_value;
 use crate::graph::Graph;
@@ -27,8 +29,10 @@ Examples:
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// The first node: id, label, alias or query.
+    #[arg(add = ArgValueCompleter::new(complete_node))]
     pub a: String,
     /// The second node.
+    #[arg(add = ArgValueCompleter::new(complete_node))]
     pub b: String,
     /// Print JSON: {left, right, relations: [{rel, label, dir, both, left_only, right_only}], props}.
     #[arg(long)]

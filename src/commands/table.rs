@@ -4,9 +4,11 @@
 use std::io::Write;
 
 use clap::{Args, ValueEnum};
+use clap_complete::ArgValueCompleter;
 use serde_json::json;
 
 use super::paint::pad;
+use super::shell::{complete_kind, complete_relation};
 use super::{Failure, Paint, resolve};
 use crate::export::json::write_value;
 use crate::graph::Graph;
@@ -41,13 +43,13 @@ pub enum TableFormat {
 #[derive(Debug, Args)]
 pub struct TableArgs {
     /// The kind of the rows (id or label).
-    #[arg(long, value_name = "KIND")]
+    #[arg(long, value_name = "KIND", add = ArgValueCompleter::new(complete_kind))]
     pub rows: String,
     /// The kind of the columns (id or label).
-    #[arg(long, value_name = "KIND")]
+    #[arg(long, value_name = "KIND", add = ArgValueCompleter::new(complete_kind))]
     pub cols: String,
     /// The relation that marks a cell (id or label).
-    #[arg(long, value_name = "REL")]
+    #[arg(long, value_name = "REL", add = ArgValueCompleter::new(complete_relation))]
     pub rel: String,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = TableFormat::Text)]

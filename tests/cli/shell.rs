@@ -60,6 +60,13 @@ fn node_kind_and_relation_values_complete_from_the_graph_in_use() {
     assert_eq!(kinds, ["hyperparameter"]);
     let rels = offered(&[], &["neighbors", "xgboost", "--rel", "tr"]);
     assert_eq!(rels, ["trains_on"]);
+    // The questions' commands complete the same values.
+    let ids = offered(&[("MLKG_GRAPH", SMALL)], &["compare", "sigmoid", "l"]);
+    assert_eq!(ids, ["libsvm", "l1", "l2", "lstm"]);
+    let kinds = offered(&[], &["table", "--rows", "hyper"]);
+    assert_eq!(kinds, ["hyperparameter"]);
+    let rels = offered(&[], &["table", "--rows", "algorithm", "--rel", "tr"]);
+    assert_eq!(rels, ["trains_on"]);
 }
 
 #[test]
