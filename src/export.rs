@@ -21,10 +21,8 @@ use std::path::Path;
 
 pub use file::{WriteError, same_file, write_atomic};
 
-use petgraph::graph::{EdgeIndex, NodeIndex};
-
-use crate::graph::Graph;
 use crate::graph::query::Walk;
+use crate::graph::{EdgeIndex, Graph, NodeIndex};
 
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -135,7 +133,8 @@ impl Filter {
         if let Some(root) = self.root {
             parts.push(format!(
                 "within {} step(s) of \"{}\"",
-                self.depth, graph.g[root].id
+                self.depth,
+                graph.node(root).id
             ));
         }
         if !self.kinds.is_empty() {
@@ -187,25 +186,19 @@ impl Selection {
             }
         }
         if !filter.kinds.is_empty() {
-            for ix in graph.g.node_indices() {
-                kept[ix.index()] &= filter.kinds.contains(&graph.g[ix].kind);
+            for (ix, n) in graph.node_indices().zip(graph.nodes()) {
+                kept[ix.index()] &= filter.kinds.contains(&n.kind);
             }
         }
-        let nodes: Vec<NodeIndex> = graph
-            .g
-            .node_indices()
-            .filter(|ix| kept[ix.index()])
-            .collect();
+        let nodes: Vec<NodeIndex> = graph.node_indices().filter(|ix| kept[ix.index()]).collect();
         let edges = graph
-            .g
-            .edge_indices()
-            .filter(|e| filter.rels.is_empty() || filter.rels.contains(&graph.g[*e].rel))
-            .filter(|e| {
-                graph
-                    .g
-                    .edge_endpoints(*e)
-                    .is_some_and(|(a, b)| kept[a.index()] && kept[b.index()])
+            .edges()
+            .filter(|(_, a, b, d)| {
+                (filter.rels.is_empty() || filter.rels.contains(&d.rel))
+                    && kept[a.index()]
+                    && kept[b.index()]
             })
+            .map(|(e, ..)| e)
             .collect();
         Selection { nodes, edges }
     }
@@ -339,4 +332,29 @@ pub struct Export<'a> {
     pub filter: &'a Filter,
     /// Format settings.
     pub options: &'a Options,
+}
+
+impl<'a> Export<'a> {
+    /// The kept edges in file order, each with its two ends and its stable
+    /// id, `from|rel|to`, with `|2`, `|3`... on a repeat (ids cannot hold
+    /// `|`, so a repeat never meets another edge's id).
+    pub fn edges_with_ids(
+        &self,
+    ) -> impl Iterator<Item = (EdgeIndex, NodeIndex, NodeIndex, String)> + 'a {
+        let g = self.graph;
+        let mut seen: rustc_hash::FxHashMap<(NodeIndex, &'a str, NodeIndex), usize> =
+            rustc_hash::FxHashMap::default();
+        self.sel.edges.iter().filter_map(move |&e| {
+            let (a, b) = g.edge_ends(e)?;
+            let rel = g.edge(e).rel.as_str();
+            let count = seen.entry((a, rel, b)).or_insert(0);
+            *count += 1;
+            let (from, to) = (&g.node(a).id, &g.node(b).id);
+            let id = match *count {
+                1 => format!("{from}|{rel}|{to}"),
+                n => format!("{from}|{rel}|{to}|{n}"),
+            };
+            Some((e, a, b, id))
+        })
+    }
 }

@@ -170,8 +170,8 @@ pub struct Graph {
     pub kinds: IndexMap<String, Kind>,
     /// Declared relations, in order.
     pub relations: IndexMap<String, Relation>,
-    /// Nodes and edges, in file order.
-    pub g: DiGraph<Node, EdgeData>,
+    /// Nodes and edges, in file order; reached only through `Graph`'s methods.
+    g: DiGraph<Node, EdgeData>,
     index: FxHashMap<String, NodeIndex>,
     /// Labels that more than one node has (lowercase), found on first use.
     shared_labels: std::sync::OnceLock<rustc_hash::FxHashSet<String>>,

@@ -2,16 +2,15 @@
 
 use std::io::Write;
 
-use petgraph::graph::NodeIndex;
 use serde_json::{Value, json};
 
 use super::paint::{pad, wrap};
 use super::{Failure, Paint, resolve};
 use crate::cli::{SearchArgs, ShowArgs, StatsArgs};
 use crate::export::json::write_value;
-use crate::graph::Graph;
 use crate::graph::query::Dir;
 use crate::graph::search::SearchIndex;
+use crate::graph::{Graph, NodeIndex};
 
 /// `mlkg search`.
 pub fn search(graph: &Graph, a: &SearchArgs, p: Paint, out: &mut dyn Write) -> Result<(), Failure> {
@@ -138,7 +137,7 @@ pub fn show(
         writeln!(out, "\n{} ({})", p.bold(&arrow), group.items.len())?;
         for (other, e) in group.items {
             let m = graph.node(other);
-            let edge = &graph.g[e];
+            let edge = graph.edge(e);
             let mut extra = String::new();
             for (k, v) in &edge.props {
                 extra.push_str(&format!("  {k}={v}"));
@@ -165,7 +164,7 @@ pub fn show_json(graph: &Graph, ix: NodeIndex) -> Value {
     let mut outs = Vec::new();
     let mut ins = Vec::new();
     for link in graph.links(ix) {
-        let edge = &graph.g[link.edge];
+        let edge = graph.edge(link.edge);
         let m = graph.node(link.node);
         match link.dir {
             Dir::Out => outs.push(json!({"rel": edge.rel, "label": graph.rel_label(&edge.rel), "to": m.id, "to_label": m.label, "to_kind": m.kind, "note": edge.note, "props": edge.props})),
@@ -199,12 +198,12 @@ fn counts<'a>(
 
 /// `mlkg stats`.
 pub fn stats(graph: &Graph, a: &StatsArgs, p: Paint, out: &mut dyn Write) -> Result<(), Failure> {
-    let kinds = counts(graph.kinds.keys(), graph.g.node_weights().map(|n| &n.kind));
+    let kinds = counts(graph.kinds.keys(), graph.nodes().map(|n| &n.kind));
     let rels = counts(
         graph.relations.keys(),
-        graph.g.edge_weights().map(|e| &e.rel),
+        graph.edges().map(|(_, _, _, e)| &e.rel),
     );
-    let mut by_degree: Vec<NodeIndex> = graph.g.node_indices().collect();
+    let mut by_degree: Vec<NodeIndex> = graph.node_indices().collect();
     by_degree.sort_by_key(|&ix| {
         (
             std::cmp::Reverse(graph.degree(ix)),
@@ -213,11 +212,10 @@ pub fn stats(graph: &Graph, a: &StatsArgs, p: Paint, out: &mut dyn Write) -> Res
     });
     let top: Vec<NodeIndex> = by_degree.iter().copied().take(10).collect();
     let isolated: Vec<NodeIndex> = graph
-        .g
         .node_indices()
         .filter(|&ix| graph.degree(ix) == 0)
         .collect();
-    let components = petgraph::algo::connected_components(&graph.g);
+    let components = graph.component_count();
     if a.json {
         let v = json!({
             "nodes": graph.node_count(),

@@ -4,11 +4,9 @@
 
 use std::io::Write;
 
-use petgraph::graph::NodeIndex;
-
 use super::Failure;
-use crate::graph::Graph;
 use crate::graph::resolve::{How, NameError, NodeError, Resolver};
+use crate::graph::{Graph, NodeIndex};
 use crate::text::{shorten, visible};
 
 /// The longest part of an argument quoted back in a message, in characters.

@@ -89,8 +89,7 @@ pub fn complete_node(current: &OsStr) -> Vec<CompletionCandidate> {
     };
     let found = starting_with(
         current,
-        g.g.node_weights()
-            .map(|n| (n.id.as_str(), n.label.as_str())),
+        g.nodes().map(|n| (n.id.as_str(), n.label.as_str())),
     );
     std::mem::forget(g);
     found

@@ -2,14 +2,13 @@
 
 use std::io::Write;
 
-use petgraph::graph::NodeIndex;
 use serde_json::json;
 
 use super::{Failure, Paint, resolve, stream};
 use crate::cli::{DirArg, NeighborsArgs, PathArgs};
 use crate::export::json::write_value;
-use crate::graph::Graph;
 use crate::graph::query::{Dir, Link, Walk};
+use crate::graph::{Graph, NodeIndex};
 
 /// `mlkg neighbors`.
 pub fn neighbors(
@@ -31,7 +30,7 @@ pub fn neighbors(
         let items = reached.iter().filter_map(|(ix, depth, via)| {
             let (parent, link) = via.as_ref()?;
             let n = graph.node(*ix);
-            let edge = &graph.g[link.edge];
+            let edge = graph.edge(link.edge);
             let (dir, label) = reading(graph, link);
             Some(json!({"id": n.id, "label": n.label, "kind": n.kind, "depth": depth,
                 "via": {"from": graph.node(*parent).id, "rel": edge.rel, "label": label, "dir": dir}}))
@@ -90,7 +89,7 @@ fn indent(depth: usize) -> String {
 
 /// How a link reads from the node it was reached from: direction word and label.
 fn reading(graph: &Graph, link: &Link) -> (&'static str, String) {
-    let rel = &graph.g[link.edge].rel;
+    let rel = &graph.edge(link.edge).rel;
     if graph.is_symmetric(rel) {
         return ("both", graph.rel_label(rel).to_string());
     }
@@ -154,7 +153,7 @@ fn path_json(
     out.write_all(b",\n  \"steps\": ")?;
     let befores = std::iter::once(from).chain(steps.iter().map(|s| s.node));
     let walked = befores.zip(steps).map(|(at, step)| {
-        let edge = &graph.g[step.edge];
+        let edge = graph.edge(step.edge);
         let forward = step.dir == Dir::Out || graph.is_symmetric(&edge.rel);
         json!({"from": graph.node(at).id, "to": graph.node(step.node).id, "rel": edge.rel,
             "label": graph.rel_label(&edge.rel), "direction": if forward { "forward" } else { "backward" }})

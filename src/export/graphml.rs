@@ -192,17 +192,11 @@ fn body(ex: &Export, node_cols: &[Column], edge_cols: &[Column], w: &mut Xml) ->
                 Ok(())
             })?;
     }
-    let ids = super::neptune::edge_ids(ex);
-    let ends = ex
-        .sel
-        .edges
-        .iter()
-        .filter_map(|&e| Some((e, g.edge_ends(e)?)));
-    for ((e, (a, b)), id) in ends.zip(&ids) {
+    for (e, a, b, id) in ex.edges_with_ids() {
         let d = g.edge(e);
         w.create_element("edge")
             .with_attributes([
-                ("id", xml_text(id).as_ref()),
+                ("id", xml_text(&id).as_ref()),
                 ("source", xml_text(&g.node(a).id).as_ref()),
                 ("target", xml_text(&g.node(b).id).as_ref()),
             ])

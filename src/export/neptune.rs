@@ -6,7 +6,6 @@
 //! Lists (aliases, sources) are `String[]` columns with items split by `;`,
 //! and a `;` inside a value is written `\;` as the loader documents.
 
-use std::collections::HashSet;
 use std::io::{self, Write};
 
 use super::csv::{ColType, Column, Names, columns, row};
@@ -117,27 +116,6 @@ fn nodes(ex: &Export, dialect: Dialect, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Stable edge ids, `from|rel|to`, with `|2`, `|3`... on a repeat.
-pub fn edge_ids(ex: &Export) -> Vec<String> {
-    let g = ex.graph;
-    let mut seen = HashSet::new();
-    ex.sel
-        .edges
-        .iter()
-        .filter_map(|&e| {
-            let (a, b) = g.edge_ends(e)?;
-            let base = format!("{}|{}|{}", g.node(a).id, g.edge(e).rel, g.node(b).id);
-            let mut id = base.clone();
-            let mut n = 2;
-            while !seen.insert(id.clone()) {
-                id = format!("{base}|{n}");
-                n += 1;
-            }
-            Some(id)
-        })
-        .collect()
-}
-
 fn edges(ex: &Export, dialect: Dialect, out: &mut dyn Write) -> io::Result<()> {
     let g = ex.graph;
     let names = Names::new(ex);
@@ -151,16 +129,10 @@ fn edges(ex: &Export, dialect: Dialect, out: &mut dyn Write) -> io::Result<()> {
     header.push("note:String".into());
     header.extend(prop_headers(&cols));
     row(out, &header.iter().map(String::as_str).collect::<Vec<_>>())?;
-    let ids = edge_ids(ex);
-    let ends = ex
-        .sel
-        .edges
-        .iter()
-        .filter_map(|&e| Some((e, g.edge_ends(e)?)));
-    for ((e, (a, b)), id) in ends.zip(&ids) {
+    for (e, a, b, id) in ex.edges_with_ids() {
         let data = g.edge(e);
         let mut fields = vec![
-            id.clone(),
+            id,
             g.node(a).id.clone(),
             g.node(b).id.clone(),
             names.rels[&data.rel].clone(),

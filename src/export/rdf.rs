@@ -114,13 +114,7 @@ fn triples(ex: &Export, iris: &Iris) -> Vec<Triple> {
             t.push(Triple::new(s.clone(), iris.iri("prop", k), lit(v)));
         }
     }
-    let ids = super::neptune::edge_ids(ex);
-    let ends = ex
-        .sel
-        .edges
-        .iter()
-        .filter_map(|&e| Some((e, g.edge_ends(e)?)));
-    for ((e, (a, b)), id) in ends.zip(&ids) {
+    for (e, a, b, id) in ex.edges_with_ids() {
         let d = g.edge(e);
         let (s, p, o) = (
             iris.iri("node", &g.node(a).id),
@@ -131,7 +125,7 @@ fn triples(ex: &Export, iris: &Iris) -> Vec<Triple> {
         if d.note.is_empty() && d.props.is_empty() {
             continue;
         }
-        let st = iris.iri("edge", id);
+        let st = iris.iri("edge", &id);
         t.push(Triple::new(
             st.clone(),
             rdf::TYPE,
