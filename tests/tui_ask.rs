@@ -1,68 +1,14 @@
 //! The explorer's query prompt, compare view and table view: state after
 //! keys, and frames drawn at 80x24 and 200x50.
 
-use std::path::Path;
+#[path = "common/tui_ask.rs"]
+mod tui_ask;
 
-use mlkg::graph::load::load_path;
-use mlkg::tui::app::{App, Mode, Pane, Row};
+use mlkg::tui::app::{Mode, Pane, Row};
 use mlkg::tui::event::Event;
-use mlkg::tui::keymap::{self, Key, Scope};
-use mlkg::tui::view;
+use mlkg::tui::keymap::{Key, Scope};
 use mlkg::tui::views::compare::CompareRow;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn app_on(id: &str) -> App {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ask.ron");
-    let graph = load_path(&path).expect("fixture loads").graph;
-    let start = graph.find(id).expect("start node exists");
-    App::new(graph, Some(start))
-}
-
-fn press(app: &mut App, keys: &[Key]) {
-    for &k in keys {
-        if let Some(a) = keymap::lookup(app.scope(), k) {
-            app.update(a);
-        }
-    }
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, &[Key::Char(c)]);
-    }
-}
-
-fn id(app: &App, ix: mlkg::graph::NodeIndex) -> String {
-    app.graph.node(ix).id.clone()
-}
-
-fn hit_ids(app: &App) -> Vec<String> {
-    app.main.hits.iter().map(|h| id(app, h.node)).collect()
-}
-
-fn focus(app: &App) -> String {
-    id(app, app.focus.expect("a focus"))
-}
-
-fn screen(app: &mut App, w: u16, h: u16) -> String {
-    app.update(Event::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| {
-            view::draw(app, f);
-        })
-        .unwrap();
-    let buf = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
+use tui_ask::{app_on, focus, hit_ids, id, press, screen, type_text};
 
 #[test]
 fn colon_opens_the_query_prompt_and_its_answer_fills_the_hits() {
@@ -113,9 +59,10 @@ fn back_returns_to_the_query_and_its_results() {
     assert_eq!(app.main.query.text(), ":trains_on:cpu");
     assert_eq!(hit_ids(&app), ["alpha", "beta", "delta"]);
     assert_eq!(app.main.pane, Pane::Hits);
+    // The cursor is on the hit that was opened from these results.
     assert_eq!(
         app.main.selected_hit().map(|n| id(&app, n)),
-        Some("delta".to_string())
+        Some("beta".to_string())
     );
 }
 

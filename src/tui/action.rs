@@ -143,7 +143,7 @@ impl Action {
             DepthLess => "depth 1",
             Export => "export the neighbourhood (format from the file name)",
             Confirm => "accept",
-            AskQuery => "query: kind:K REL:NODE -TERM ... (results as hits)",
+            AskQuery => "query: kind:K REL:NODE -TERM ...",
             Complete => "complete a kind, relation or node",
             Mark => "mark this node to compare",
             CompareView => "compare the marked node with this one",

@@ -17,6 +17,8 @@ pub struct Asked {
     pub error: Option<String>,
     /// The candidates for the word at the cursor.
     pub completion: Completion,
+    /// The node names taken as another name: `"csvv" as CSV`.
+    pub guesses: Vec<String>,
 }
 
 impl App {
@@ -47,8 +49,12 @@ impl App {
         let text = self.main.query.text()[1..].to_string();
         let cursor = self.main.query.cursor().saturating_sub(1);
         let kind = self.filters.kind.clone();
+        let mut guesses = Vec::new();
         let (hits, error) = match ask::answer(&self.graph, &text) {
             Ok(answer) => {
+                guesses = (answer.guesses.iter())
+                    .map(|g| format!("\"{}\" as {}", g.text, self.graph.node(g.node).label))
+                    .collect();
                 let hits = answer
                     .nodes
                     .into_iter()
@@ -70,7 +76,11 @@ impl App {
         let completion = ask::complete::complete(&self.graph, &self.index, &text, cursor);
         let m = &mut self.main;
         m.hits = hits;
-        m.asked = Asked { error, completion };
+        m.asked = Asked {
+            error,
+            completion,
+            guesses,
+        };
         m.hit_list = List {
             height: m.hit_list.height,
             ..List::new(m.hits.len())
@@ -95,19 +105,21 @@ impl App {
     }
 
     /// Puts a query the jump list kept back in the search box, its results
-    /// listed with the focused node selected.
+    /// listed with the hit opened from them selected (the next node in the
+    /// jump list), else the focused node.
     pub(super) fn restore_query(&mut self, query: &str) {
         self.main.query = Input::new(&format!(":{query}"));
         self.main.typing = false;
         self.main.pane = Pane::Hits;
         self.main.stale_done();
         self.ask_hits();
-        if let Some(at) = self
-            .main
-            .hits
-            .iter()
-            .position(|h| Some(h.node) == self.focus)
-        {
+        let opened = self
+            .jumps
+            .entries()
+            .get(self.jumps.pos() + 1)
+            .map(|j| j.node);
+        let at = |want: Option<_>| self.main.hits.iter().position(|h| Some(h.node) == want);
+        if let Some(at) = at(opened).or_else(|| at(self.focus)) {
             self.main.hit_list.select(at);
         }
     }

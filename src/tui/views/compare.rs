@@ -3,11 +3,10 @@
 //! the column of the node that has it), then their props. Enter opens the
 //! neighbour on the selected row.
 
+mod draw;
+
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::layout::Rect;
 
 use super::{Next, View, is_move};
 use crate::graph::NodeIndex;
@@ -17,8 +16,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, Pane};
 use crate::tui::keymap::Scope;
 use crate::tui::list::List;
-use crate::tui::screen::{Region, ScreenMap};
-use crate::tui::widgets::{DIM, FOCUSED_BORDER, SELECTED, cut, fit, scroll_marks};
+use crate::tui::screen::ScreenMap;
 
 /// One row of the view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +34,13 @@ pub enum CompareRow {
     },
     /// A prop with each side's value.
     Prop(String, String, String),
+}
+
+impl CompareRow {
+    /// Whether the selection can rest on it: a neighbour or a prop.
+    fn selectable(&self) -> bool {
+        matches!(self, CompareRow::Item { .. } | CompareRow::Prop(..))
+    }
 }
 
 /// The compare view's state.
@@ -56,11 +61,14 @@ impl CompareView {
     pub fn new(app: &App, left: NodeIndex, right: NodeIndex) -> CompareView {
         let c = app.graph.compare(left, right);
         let mut rows = Vec::new();
+        let name = |ix: NodeIndex| visible(&app.graph.node(ix).label).into_owned();
+        let (ln, rn) = (name(left), name(right));
         let note = |a: &str, b: &str| match (a, b) {
-            (a, "") => a.to_string(),
-            ("", b) => b.to_string(),
+            ("", "") => String::new(),
             (a, b) if a == b => a.to_string(),
-            (a, b) => format!("{a} | {b}"),
+            (a, "") => format!("{ln}: {a}"),
+            ("", b) => format!("{rn}: {b}"),
+            (a, b) => format!("{ln}: {a} · {rn}: {b}"),
         };
         for d in &c.relations {
             rows.push(CompareRow::Heading(match d.dir {
@@ -80,7 +88,7 @@ impl CompareView {
                 let item = CompareRow::Item {
                     left: Some(s.node),
                     right: None,
-                    note: s.note.clone(),
+                    note: note(&s.note, ""),
                 };
                 rows.push(item);
             }
@@ -88,7 +96,7 @@ impl CompareView {
                 let item = CompareRow::Item {
                     left: None,
                     right: Some(s.node),
-                    note: s.note.clone(),
+                    note: note("", &s.note),
                 };
                 rows.push(item);
             }
@@ -101,7 +109,7 @@ impl CompareView {
             rows.push(CompareRow::Prop(p.key, v(p.left), v(p.right)));
         }
         let mut list = List::new(rows.len());
-        list.select_nearest(0, |i| matches!(rows[i], CompareRow::Item { .. }));
+        list.select_nearest(0, |i| rows[i].selectable());
         CompareView {
             left,
             right,
@@ -111,11 +119,12 @@ impl CompareView {
     }
 
     fn selectable(&self, i: usize) -> bool {
-        matches!(self.rows.get(i), Some(CompareRow::Item { .. }))
+        self.rows.get(i).is_some_and(CompareRow::selectable)
     }
 
     fn open_selected(&mut self, app: &mut App) -> Next {
         let Some(CompareRow::Item { left, right, .. }) = self.rows.get(self.list.sel) else {
+            app.complain("a prop is not a node: Enter opens the neighbours above");
             return Next::Stay;
         };
         let Some(ix) = left.or(*right) else {
@@ -163,9 +172,8 @@ impl View for CompareView {
     fn update(&mut self, app: &mut App, action: Action) -> Next {
         match action {
             a if is_move(a) => {
-                let rows = self.rows.clone();
-                self.list
-                    .apply(a, |i| matches!(rows[i], CompareRow::Item { .. }));
+                let rows = &self.rows;
+                self.list.apply(a, |i| rows[i].selectable());
             }
             Action::Open => return self.open_selected(app),
             Action::LeaveView => return Next::Leave,
@@ -177,88 +185,11 @@ impl View for CompareView {
 
     fn fit(&mut self, _app: &App, area: Rect) {
         self.list.set_len(self.rows.len());
-        self.list.fit(list_area(area).height as usize);
+        self.list.fit(draw::list_area(area).height as usize);
     }
 
-    /// ```text
-    /// ┌ Compare ────────────────────────────────────┐
-    /// │ LDA [algorithm]        NTM [algorithm]      │
-    /// │ accepts →                                   │
-    /// │ › CSV                  CSV                  │
-    /// │                        GPU                  │
-    /// └─────────────────────────────────────────────┘
-    ///   the selected row's notes
-    /// ```
     fn render(&self, app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
-        let [boxed, notes] =
-            Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-        let block = Block::bordered()
-            .title(" Compare (c closes) ")
-            .border_style(FOCUSED_BORDER);
-        let inner = block.inner(boxed);
-        let list = list_area(area);
-        let offset = self.list.shown_offset(list.height as usize);
-        let block = scroll_marks(block, offset, self.rows.len(), list.height as usize);
-        frame.render_widget(block, boxed);
-        let half = (inner.width as usize).saturating_sub(2) / 2;
-        let name = |ix: NodeIndex| visible(&app.graph.node(ix).label).into_owned();
-        let head = |ix: NodeIndex| format!("{} [{}]", name(ix), app.graph.node(ix).kind);
-        let bold = Style::new().add_modifier(Modifier::BOLD);
-        let mut lines = vec![fit(
-            vec![
-                Span::styled(format!("  {}", cut(&head(self.left), half)), bold),
-                Span::raw(
-                    " ".repeat(half.saturating_sub(cut(&head(self.left), half).chars().count())),
-                ),
-                Span::styled(cut(&head(self.right), half), bold),
-            ],
-            inner.width as usize,
-        )];
-        for (i, row) in self
-            .rows
-            .iter()
-            .enumerate()
-            .skip(offset)
-            .take(list.height as usize)
-        {
-            let selected = i == self.list.sel;
-            let line = match row {
-                CompareRow::Heading(h) => {
-                    Line::styled(cut(&visible(h), inner.width as usize), bold)
-                }
-                CompareRow::Item { left, right, .. } => {
-                    let l = left.map(name).unwrap_or_default();
-                    let r = right.map(name).unwrap_or_default();
-                    let mark = if selected { "› " } else { "  " };
-                    let l = format!("{mark}{}", cut(&l, half.saturating_sub(2)));
-                    let pad = " ".repeat(
-                        half.saturating_sub(unicode_width::UnicodeWidthStr::width(l.as_str())),
-                    );
-                    let line = Line::raw(format!("{l}{pad}{}", cut(&r, half)));
-                    if selected { line.style(SELECTED) } else { line }
-                }
-                CompareRow::Prop(k, l, r) => {
-                    let l = format!(
-                        "  {}",
-                        cut(&visible(&format!("{k}: {l}")), half.saturating_sub(2))
-                    );
-                    let pad = " ".repeat(
-                        half.saturating_sub(unicode_width::UnicodeWidthStr::width(l.as_str())),
-                    );
-                    Line::styled(
-                        format!("{l}{pad}{}", cut(&visible(&format!("{k}: {r}")), half)),
-                        DIM,
-                    )
-                }
-            };
-            lines.push(line);
-        }
-        frame.render_widget(Paragraph::new(lines), inner);
-        map.list(Region::View, list, offset);
-        if let Some(CompareRow::Item { note, .. }) = self.rows.get(self.list.sel) {
-            let text = cut(&visible(&format!(" {note}")), notes.width as usize);
-            frame.render_widget(Paragraph::new(Span::styled(text, DIM)), notes);
-        }
+        draw::render(self, app, frame, area, map);
     }
 
     fn hints(&self) -> &'static [(Action, &'static str)] {
@@ -284,19 +215,5 @@ impl View for CompareView {
             (Some(l), Some(r)) => *self = CompareView::new(app, l, r),
             _ => self.rows.clear(),
         }
-    }
-}
-
-/// Where the rows go: inside the border, under the line of the two names,
-/// above the line of notes.
-fn list_area(area: Rect) -> Rect {
-    let inner = Block::bordered().inner(Rect {
-        height: area.height.saturating_sub(1),
-        ..area
-    });
-    Rect {
-        y: inner.y + 1.min(inner.height),
-        height: inner.height.saturating_sub(1),
-        ..inner
     }
 }

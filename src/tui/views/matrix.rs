@@ -4,27 +4,19 @@
 //! the column labels frozen; Enter opens the node under the cursor (the
 //! row's in the label column, else the column's).
 
+mod draw;
+
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::layout::Rect;
 
 use super::{Next, View};
 use crate::graph::NodeIndex;
 use crate::graph::matrix::Matrix;
-use crate::text::visible;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, Pane, Row};
 use crate::tui::keymap::Scope;
 use crate::tui::list::keep_visible;
-use crate::tui::screen::{Region, ScreenMap};
-use crate::tui::widgets::{DIM, FOCUSED_BORDER, SELECTED, cut};
-
-/// The widest a row label is drawn.
-const ROW_LABEL: usize = 24;
-/// The widest a column is drawn (its label cut to fit).
-const COL_WIDTH: usize = 12;
+use crate::tui::screen::ScreenMap;
 
 /// The table view's state.
 #[derive(Debug, Clone)]
@@ -69,29 +61,6 @@ impl MatrixView {
             None => self.matrix.rows.get(self.row).copied(),
             Some(c) => self.matrix.cols.get(c).copied(),
         }
-    }
-
-    fn widths(&self, app: &App) -> (usize, usize) {
-        let width = |ix: &NodeIndex| {
-            unicode_width::UnicodeWidthStr::width(app.graph.node(*ix).label.as_str())
-        };
-        let rw = self
-            .matrix
-            .rows
-            .iter()
-            .map(width)
-            .max()
-            .unwrap_or(0)
-            .clamp(4, ROW_LABEL);
-        let cw = self
-            .matrix
-            .cols
-            .iter()
-            .map(width)
-            .max()
-            .unwrap_or(0)
-            .clamp(1, COL_WIDTH);
-        (rw, cw)
     }
 
     fn step(&mut self, action: Action) {
@@ -166,110 +135,22 @@ impl View for MatrixView {
     }
 
     fn fit(&mut self, app: &App, area: Rect) {
-        let (rw, cw) = self.widths(app);
-        let grid = grid_area(area);
+        let grid = draw::grid_area(area);
+        let (rw, cw) = draw::widths(self, app, grid.width as usize);
         self.room = (
             grid.height.saturating_sub(1) as usize,
             ((grid.width as usize).saturating_sub(rw + 1) / (cw + 1)).max(1),
         );
-        self.offset.0 = keep_visible(self.offset.0, self.row, self.room.0);
-        self.offset.1 = keep_visible(self.offset.1, self.col.unwrap_or(0), self.room.1);
+        // Keep the cursor in view, and scroll back when a larger area has room.
+        let (rows, cols) = (self.matrix.rows.len(), self.matrix.cols.len());
+        let first_row = self.offset.0.min(rows.saturating_sub(self.room.0));
+        let first_col = self.offset.1.min(cols.saturating_sub(self.room.1));
+        self.offset.0 = keep_visible(first_row, self.row, self.room.0);
+        self.offset.1 = keep_visible(first_col, self.col.unwrap_or(0), self.room.1);
     }
 
-    /// ```text
-    /// ┌ Table: Algorithm × Format by accepts ───────┐
-    /// │                  RecordIO-p… CSV        LibSVM│  frozen column labels
-    /// │ k-NN             ✓           ✓          ·     │
-    /// │ XGBoost          ✓          [✓]         ✓     │
-    /// └──────────────────────────────────────── ↓ 3 ─┘
-    ///  XGBoost × CSV: the edge's note
-    /// ```
     fn render(&self, app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
-        let [boxed, foot] =
-            Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-        let g = &app.graph;
-        let title = format!(
-            " Table: {} × {} by {} ({} × {}) ",
-            g.kind_label(&self.kinds.0),
-            g.kind_label(&self.kinds.1),
-            g.rel_label(&self.rel),
-            self.matrix.rows.len(),
-            self.matrix.cols.len()
-        );
-        let block = Block::bordered()
-            .title(cut(&visible(&title), boxed.width as usize))
-            .border_style(FOCUSED_BORDER);
-        let inner = block.inner(boxed);
-        frame.render_widget(block, boxed);
-        let (rw, cw) = self.widths(app);
-        let label = |ix: NodeIndex, w: usize| {
-            let s = cut(&visible(&g.node(ix).label), w);
-            format!(
-                "{s}{}",
-                " ".repeat(w.saturating_sub(unicode_width::UnicodeWidthStr::width(s.as_str())))
-            )
-        };
-        let cols: Vec<usize> = (self.offset.1..self.matrix.cols.len())
-            .take(self.room.1)
-            .collect();
-        let bold = Style::new().add_modifier(Modifier::BOLD);
-        let mut head = vec![Span::raw(" ".repeat(rw + 1))];
-        for &c in &cols {
-            let style = if self.col == Some(c) { SELECTED } else { bold };
-            head.push(Span::styled(label(self.matrix.cols[c], cw), style));
-            head.push(Span::raw(" "));
-        }
-        let mut lines = vec![Line::from(head)];
-        for r in (self.offset.0..self.matrix.rows.len()).take(self.room.0) {
-            let on_row = r == self.row;
-            let style = if on_row && self.col.is_none() {
-                SELECTED
-            } else if on_row {
-                bold
-            } else {
-                Style::new()
-            };
-            let mut spans = vec![
-                Span::styled(label(self.matrix.rows[r], rw), style),
-                Span::raw(" "),
-            ];
-            for &c in &cols {
-                let mark = if self.matrix.cell(r, c).is_some() {
-                    "✓"
-                } else {
-                    "·"
-                };
-                let text = format!("{mark}{}", " ".repeat(cw.saturating_sub(1)));
-                let style = if on_row && self.col == Some(c) {
-                    SELECTED
-                } else if mark == "·" {
-                    DIM
-                } else {
-                    Style::new()
-                };
-                spans.push(Span::styled(text, style));
-                spans.push(Span::raw(" "));
-            }
-            lines.push(Line::from(spans));
-        }
-        if self.matrix.rows.is_empty() {
-            lines.push(Line::styled(
-                " no edge of this relation links these kinds",
-                DIM,
-            ));
-        }
-        frame.render_widget(Paragraph::new(lines), inner);
-        let grid = grid_area(area);
-        let body = Rect {
-            y: grid.y + 1.min(grid.height),
-            height: grid.height.saturating_sub(1),
-            ..grid
-        };
-        map.list(Region::View, body, self.offset.0);
-        frame.render_widget(
-            Paragraph::new(Span::styled(self.footer(app, foot.width as usize), DIM)),
-            foot,
-        );
+        draw::render(self, app, frame, area, map);
     }
 
     fn hints(&self) -> &'static [(Action, &'static str)] {
@@ -297,39 +178,4 @@ impl View for MatrixView {
         let (rows, cols) = self.kinds.clone();
         *self = MatrixView::new(app, &rows, &cols, &self.rel.clone(), at);
     }
-}
-
-impl MatrixView {
-    /// The line under the table: the cell under the cursor and its note.
-    fn footer(&self, app: &App, width: usize) -> String {
-        let g = &app.graph;
-        let Some(&r) = self.matrix.rows.get(self.row) else {
-            return String::new();
-        };
-        let text = match self
-            .col
-            .and_then(|c| self.matrix.cols.get(c).map(|&n| (c, n)))
-        {
-            None => format!(
-                " {}: Enter opens it, → moves along its row",
-                g.node(r).label
-            ),
-            Some((c, n)) => match self.matrix.cell(self.row, c) {
-                Some(cell) if !cell.note.is_empty() => {
-                    format!(" {} × {}: {}", g.node(r).label, g.node(n).label, cell.note)
-                }
-                Some(_) => format!(" {} × {}: linked", g.node(r).label, g.node(n).label),
-                None => format!(" {} × {}: not linked", g.node(r).label, g.node(n).label),
-            },
-        };
-        cut(&visible(&text), width)
-    }
-}
-
-/// Where the grid goes: inside the border, above the footer line.
-fn grid_area(area: Rect) -> Rect {
-    Block::bordered().inner(Rect {
-        height: area.height.saturating_sub(1),
-        ..area
-    })
 }

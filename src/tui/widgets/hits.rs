@@ -70,6 +70,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
             DIM,
         ));
     }
+    if asking && !m.asked.guesses.is_empty() {
+        let taken = format!(" taking {} ", m.asked.guesses.join(", "));
+        title.push(Span::styled(visible(&taken).into_owned(), DIM));
+    }
     if let Some(k) = &app.filters.kind {
         title.push(Span::styled(
             format!(" kind: {} (f) ", visible(app.graph.kind_label(k))),
@@ -146,9 +150,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
             None if m.query.text().trim() == ":" => QUERY_HELP.to_string(),
             None => "no node answers this query".to_string(),
         };
-        let lines: Vec<Line> = text
-            .lines()
-            .map(|l| Line::styled(cut(&visible(l), inner.width as usize), DIM))
+        // The message and the help wrap; the query and its caret line stay whole.
+        let width = inner.width as usize;
+        let lines: Vec<Line> = (text.lines().enumerate())
+            .flat_map(|(i, l)| match (m.asked.error.is_some(), i) {
+                (true, 1 | 2) => vec![cut(&visible(l), width)],
+                _ => super::wrap(&visible(l), width),
+            })
+            .map(|l| Line::styled(l, DIM))
             .collect();
         frame.render_widget(Paragraph::new(lines), inner);
     } else if m.hits.is_empty() && height > 0 {
