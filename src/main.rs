@@ -94,6 +94,9 @@ fn explore(cli: &Cli, node: Option<&str>) -> ExitCode {
     if let (None, Some(q)) = (start, node) {
         app = app.with_query(q);
     }
+    // `--color never` and NO_COLOR draw without colours (kinds keep their
+    // letters); `--color always` draws them even under NO_COLOR.
+    crossterm::style::force_color_output(commands::use_color(cli.color, true));
     match mlkg::tui::run(app, watch) {
         Ok(mlkg::tui::Ended::Quit) => ExitCode::SUCCESS,
         // As a shell reports a process a signal stopped: 128 + the signal.

@@ -153,7 +153,11 @@ fn event_loop(
         // Everything waiting is applied before the next frame, and a burst
         // of typing is searched once, for the latest query.
         let mut effects = Vec::new();
+        // A tick alone redraws only when it changed something (it says so
+        // with `Effect::Redraw`); every other event redraws.
+        let mut changed = false;
         for msg in std::iter::once(first).chain(rx.try_iter().take(4096)) {
+            changed |= !matches!(msg, Msg::App(Event::Tick));
             let event = match msg {
                 Msg::Stop => {
                     stop_for_tests();
@@ -174,6 +178,7 @@ fn event_loop(
             }
         }
         app.settle();
+        changed |= !effects.is_empty();
         for effect in effects {
             if effect == Effect::Suspend {
                 term::suspend(terminal)?;
@@ -182,7 +187,9 @@ fn event_loop(
                 perform_with(app, effect, loader);
             }
         }
-        map = term::draw_synchronized(terminal, |f| view::draw(app, f))?;
+        if changed {
+            map = term::draw_synchronized(terminal, |f| view::draw(app, f))?;
+        }
     }
     Ok(())
 }
@@ -247,7 +254,7 @@ pub fn perform(app: &mut App, effect: Effect) {
 /// Carries out an effect; its result comes back as an event.
 fn perform_with(app: &mut App, effect: Effect, loader: Option<&watch::Loader>) {
     match effect {
-        Effect::Suspend => {}
+        Effect::Suspend | Effect::Redraw => {}
         Effect::Load { generation } => match loader {
             Some(l) => l.load(generation),
             None => {

@@ -208,7 +208,7 @@ fn help_lists_the_current_mode_first_and_filters_by_typing() {
     let mut app = fixture_app(Some("sigmoid"));
     press(&mut app, &[Key::Char('v'), Key::Char('?')]);
     let s = screen(&mut app, 80, 24);
-    let first = s.lines().nth(2).unwrap_or_default();
+    let first = s.lines().nth(1).unwrap_or_default();
     assert!(first.contains("Local-graph view"), "{s}");
     typed(&mut app, "depth");
     let s = screen(&mut app, 80, 24);

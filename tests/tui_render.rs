@@ -190,7 +190,7 @@ fn matched_characters_and_the_selected_row_are_styled() {
     let (y, line) = s
         .lines()
         .enumerate()
-        .find(|(_, l)| l.contains("› Algo XGBoost"))
+        .find(|(_, l)| l.contains("› Alg  XGBoost"))
         .expect("XGBoost is the selected hit");
     let x0 = line.find("XGBoost").unwrap();
     let x0 = line[..x0].chars().count() as u16;
@@ -521,7 +521,10 @@ fn graph_view_labels_never_overlap_on_the_busiest_nodes() {
                     }
                 }
                 let s = text(&buf);
-                assert!(s.contains('■'), "a legend: {s}");
+                let kind = &graph.node(node).kind;
+                let mark = mlkg::tui::widgets::kinds::Looks::of(&graph).mark(kind);
+                let legend = format!("{mark} {}", graph.kind_label(kind));
+                assert!(s.contains(&legend), "a legend: {s}");
                 if !depth2 {
                     assert!(
                         ["→", "←", "↑", "↓", "↗", "↖", "↘", "↙"]

@@ -222,4 +222,8 @@ pub enum Effect {
         /// Which load this is.
         generation: u64,
     },
+    /// Draw the screen again: a clock tick changed what it shows (a
+    /// message went). Every other event redraws anyway; a tick that changed
+    /// nothing does not.
+    Redraw,
 }

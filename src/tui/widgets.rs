@@ -3,6 +3,7 @@
 //! a marker where it is cut, and highlighted labels.
 
 pub mod hits;
+pub mod kinds;
 pub mod neighbours;
 pub mod node;
 pub mod popups;
@@ -52,21 +53,31 @@ pub fn scroll_marks<'a>(
     block
 }
 
-/// The colour of a kind in a graph, white when it declares none.
+/// The colour of a kind in a graph: its own hue unless an earlier kind has
+/// it (see [`kinds`]); the terminal's own colour for an undeclared kind.
 pub fn kind_color(graph: &Graph, kind: &str) -> Color {
-    graph
-        .kinds
-        .get(kind)
-        .and_then(|k| color_of(&k.color))
-        .unwrap_or(Color::White)
+    kinds::Looks::of(graph).color(kind)
 }
 
-/// A four-character badge for a kind, in the kind's colour.
+/// A four-letter badge for a kind (`Alg`, `Mode`, `Hyp`), in the kind's colour.
 pub fn badge(graph: &Graph, kind: &str) -> Span<'static> {
-    let label: String = visible(graph.kind_label(kind)).chars().take(4).collect();
+    badge_fit(graph, kind, 0)
+}
+
+/// A badge for a kind in a pane `pane_width` cells wide: the kind's name of
+/// up to ten letters from 60 cells on, else its four-letter form; padded so
+/// the names after it line up.
+pub fn badge_fit(graph: &Graph, kind: &str, pane_width: usize) -> Span<'static> {
+    let looks = kinds::Looks::of(graph);
+    let width = if pane_width >= 60 {
+        looks.word_width().max(4)
+    } else {
+        4
+    };
+    let name = looks.name(kind, width);
     Span::styled(
-        format!("{label:<4}"),
-        Style::new().fg(kind_color(graph, kind)),
+        format!("{name:<width$}"),
+        Style::new().fg(looks.color(kind)),
     )
 }
 

@@ -147,18 +147,25 @@ impl App {
         };
         self.open(ix);
         self.main.typing = false;
-        // One pane at a time: show what was opened before its neighbours.
-        self.main.pane = if self.size.0 < crate::tui::view::WIDE {
-            Pane::Node
-        } else {
-            Pane::Neighbours
-        };
+        self.main.pane = Pane::Neighbours;
+        self.show_opened();
+    }
+
+    /// One pane at a time (under [`crate::tui::view::WIDE`] columns): the
+    /// node just opened shows before its neighbours; Enter goes on to them.
+    fn show_opened(&mut self) {
+        if self.size.0 < crate::tui::view::WIDE {
+            self.main.pane = Pane::Node;
+        }
     }
 
     /// Opens the selected neighbour, or unfolds a "+N more" row.
     pub(super) fn open_row(&mut self) {
         match self.main.selected_row().cloned() {
-            Some(Row::Node { node, .. }) => self.open(node),
+            Some(Row::Node { node, .. }) => {
+                self.open(node);
+                self.show_opened();
+            }
             Some(Row::More { rel, dir, .. }) => {
                 self.main.expanded.insert((rel, dir));
                 let sel = self.main.row_list.sel;

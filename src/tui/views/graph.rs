@@ -1,22 +1,26 @@
 //! The local-graph view: the focused node and its neighbourhood (depth 1
-//! or 2) drawn as a diagram; one node is selected, Enter recentres on it.
+//! or 2) drawn as a layered diagram, one layer per step from the focus, each
+//! edge labelled with its relation; one node is selected, Enter recentres
+//! on it.
 
 mod draw;
+
+use std::collections::HashMap;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::{Next, View, is_move};
 use crate::graph::NodeIndex;
-use crate::graph::query::{Link, Walk};
+use crate::graph::query::{Dir, Link, Walk};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Scope;
 use crate::tui::list::List;
 use crate::tui::screen::ScreenMap;
 
-/// The most nodes the view draws.
-pub const MAX_GRAPH_NODES: usize = 48;
+/// The most nodes the view lists (it scrolls through them).
+pub const MAX_GRAPH_NODES: usize = 400;
 
 /// A node of the view: the node, its depth, and the node and link it was
 /// reached by (None for the focus).
@@ -31,6 +35,13 @@ pub struct GraphView {
     pub total: usize,
     /// The selected node (index in `nodes`).
     pub list: List,
+    /// The row of the diagram each node is drawn on (a node shares its
+    /// parent's row when it is the parent's first child).
+    pub rows: Vec<usize>,
+    /// The first row of the diagram shown.
+    pub top: usize,
+    /// How many rows of the diagram the screen shows.
+    pub height: usize,
 }
 
 impl GraphView {
@@ -40,6 +51,9 @@ impl GraphView {
             nodes: Vec::new(),
             total: 0,
             list: List::default(),
+            rows: Vec::new(),
+            top: 0,
+            height: 0,
         };
         view.refresh(app);
         view
@@ -48,6 +62,19 @@ impl GraphView {
     /// The selected node.
     pub fn selected(&self) -> Option<NodeIndex> {
         self.nodes.get(self.list.sel).map(|n| n.0)
+    }
+
+    /// How many rows the diagram has.
+    pub fn row_count(&self) -> usize {
+        self.rows.last().map_or(0, |r| r + 1)
+    }
+
+    /// Scrolls so the selected node's row is shown.
+    fn keep_selection_shown(&mut self) {
+        let row = self.rows.get(self.list.sel).copied().unwrap_or(0);
+        self.top = crate::tui::list::keep_visible(self.top, row, self.height);
+        let last_top = self.row_count().saturating_sub(self.height.max(1));
+        self.top = self.top.min(last_top);
     }
 }
 
@@ -60,6 +87,7 @@ impl View for GraphView {
         match action {
             a if is_move(a) => {
                 self.list.apply(a, |_| true);
+                self.keep_selection_shown();
             }
             Action::Open => {
                 if let Some(ix) = self.selected() {
@@ -95,8 +123,10 @@ impl View for GraphView {
         Next::Stay
     }
 
-    fn fit(&mut self, _app: &App, area: Rect) {
-        self.list.fit(area.height.saturating_sub(2) as usize);
+    fn fit(&mut self, app: &App, area: Rect) {
+        self.height = draw::diagram_height(self, app, area);
+        self.list.fit(self.height);
+        self.keep_selection_shown();
     }
 
     fn render(&self, app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
@@ -119,6 +149,7 @@ impl View for GraphView {
     fn pick(&mut self, app: &mut App, row: usize, open: bool) -> Next {
         if row < self.nodes.len() {
             self.list.select(row);
+            self.keep_selection_shown();
             if open {
                 return self.update(app, Action::Open);
             }
@@ -130,6 +161,7 @@ impl View for GraphView {
         let Some(focus) = app.focus else {
             self.nodes.clear();
             self.total = 0;
+            self.rows.clear();
             self.list.set_len(0);
             return;
         };
@@ -139,11 +171,66 @@ impl View for GraphView {
             .neighbourhood(focus, app.filters.depth, &rels, Walk::Both);
         self.total = nodes.len();
         nodes.truncate(MAX_GRAPH_NODES);
-        self.nodes = nodes;
+        self.nodes = tree_order(app, nodes);
+        self.rows = rows_of(&self.nodes);
         self.list.set_len(self.nodes.len());
+        self.keep_selection_shown();
     }
 
     fn reloaded(&mut self, app: &App, _map: &dyn Fn(NodeIndex) -> Option<NodeIndex>) {
         self.refresh(app);
     }
+}
+
+/// The nodes in the order the diagram reads them: the focus, then each node
+/// followed by the nodes reached through it; siblings by direction (out
+/// first) and relation (in declaration order), so a relation's nodes are
+/// drawn together under one label.
+fn tree_order(app: &App, nodes: Vec<Placed>) -> Vec<Placed> {
+    let order = |p: &Placed| {
+        p.2.map(|(_, link)| {
+            let rel = &app.graph.edge(link.edge).rel;
+            let inward = link.dir == Dir::In && !app.graph.is_symmetric(rel);
+            (inward, app.graph.relations.get_index_of(rel))
+        })
+    };
+    let mut children: HashMap<NodeIndex, Vec<usize>> = HashMap::new();
+    for (i, p) in nodes.iter().enumerate() {
+        if let Some((parent, _)) = p.2 {
+            children.entry(parent).or_default().push(i);
+        }
+    }
+    for list in children.values_mut() {
+        list.sort_by_key(|&i| order(&nodes[i]));
+    }
+    let mut out = Vec::with_capacity(nodes.len());
+    let mut stack: Vec<usize> = nodes
+        .iter()
+        .position(|p| p.2.is_none())
+        .into_iter()
+        .collect();
+    while let Some(i) = stack.pop() {
+        out.push(nodes[i]);
+        if let Some(kids) = children.get(&nodes[i].0) {
+            stack.extend(kids.iter().rev());
+        }
+    }
+    out
+}
+
+/// The row of each node: a first child shares its parent's row, every
+/// other node starts a row of its own.
+fn rows_of(nodes: &[Placed]) -> Vec<usize> {
+    let mut rows = Vec::with_capacity(nodes.len());
+    let mut next = 0;
+    for (i, p) in nodes.iter().enumerate() {
+        let after_parent = i > 0 && p.2.is_some_and(|(parent, _)| nodes[i - 1].0 == parent);
+        if after_parent {
+            rows.push(rows[i - 1]);
+        } else {
+            rows.push(next);
+            next += 1;
+        }
+    }
+    rows
 }

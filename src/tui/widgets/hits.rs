@@ -19,7 +19,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{
-    DIM, FOCUSED_BORDER, SELECTED, badge, cut, fit, highlighted, input_line, scroll_marks,
+    DIM, FOCUSED_BORDER, SELECTED, badge_fit, cut, fit, highlighted, input_line, scroll_marks,
 };
 use crate::text::visible;
 use crate::tui::app::{App, Pane};
@@ -113,7 +113,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
             };
             let mut spans = vec![
                 Span::styled(if selected { "› " } else { "  " }, base),
-                badge(&app.graph, &node.kind).patch_style(base),
+                badge_fit(&app.graph, &node.kind, inner.width as usize).patch_style(base),
                 Span::styled(" ", base),
             ];
             spans.extend(highlighted(&node.label, &hit.positions, base));

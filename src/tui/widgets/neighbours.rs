@@ -17,7 +17,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::{DIM, FOCUSED_BORDER, SELECTED, badge, cut, fit, scroll_marks};
+use super::{DIM, FOCUSED_BORDER, SELECTED, badge_fit, cut, fit, scroll_marks};
 use crate::graph::query::Dir;
 use crate::text::visible;
 use crate::tui::app::{App, Pane, Row};
@@ -103,7 +103,7 @@ fn row_line(app: &App, row: &Row, selected: bool, focused: bool, width: usize) -
             let n = app.graph.node(*node);
             let mut spans = vec![
                 marker,
-                badge(&app.graph, &n.kind).patch_style(base),
+                badge_fit(&app.graph, &n.kind, width).patch_style(base),
                 Span::styled(" ", base),
                 Span::styled(app.graph.display_name(*node), base),
             ];

@@ -92,7 +92,8 @@ fn picker(frame: &mut Frame, area: Rect, p: &Picker, map: &mut ScreenMap) {
 }
 
 fn export_prompt(app: &App, frame: &mut Frame, area: Rect, input: &Input, overwrite: bool) {
-    let popup = centered(area, 64, 5);
+    // Wide enough for a long path on a wide screen.
+    let popup = centered(area, (area.width * 3 / 5).clamp(64, 120), 5);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .title(format!(
@@ -116,13 +117,18 @@ fn export_prompt(app: &App, frame: &mut Frame, area: Rect, input: &Input, overwr
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The help's popup on a screen.
-fn help_popup(area: Rect) -> Rect {
-    centered(
-        area,
-        area.width.saturating_sub(2).min(100),
-        area.height.saturating_sub(2),
-    )
+/// The help's popup on a screen: from the top down to the line of key
+/// hints, 100 columns wide in the middle, or the whole width when that
+/// would leave less than two columns either side (its borders then lie on
+/// the panes' own, never beside them).
+pub fn help_popup(area: Rect) -> Rect {
+    let width = if area.width >= 104 { 100 } else { area.width };
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        width,
+        height: area.height.saturating_sub(1),
+        ..area
+    }
 }
 
 /// The help's text area on a screen, and how many lines it has there.

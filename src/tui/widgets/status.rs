@@ -60,13 +60,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             ),
             DIM,
         ),
-        Some(m) if m.error => Line::styled(
-            cut(&m.text, width),
-            Style::new()
-                .fg(Color::LightRed)
-                .add_modifier(Modifier::BOLD),
+        Some(m) if m.error => with_kept(
+            app,
+            Line::styled(
+                cut(&m.text, width),
+                Style::new()
+                    .fg(Color::LightRed)
+                    .add_modifier(Modifier::BOLD),
+            ),
+            width,
         ),
-        Some(m) => Line::styled(cut(&m.text, width), Style::new().fg(Color::LightGreen)),
+        Some(m) => with_kept(
+            app,
+            Line::styled(cut(&m.text, width), Style::new().fg(Color::LightGreen)),
+            width,
+        ),
         None => hints(app, width),
     };
     frame.render_widget(Paragraph::new(line), bottom);
@@ -116,12 +124,11 @@ fn breadcrumb(app: &App, width: usize) -> Vec<Span<'static>> {
     }
 }
 
-/// The keys that matter in the current scope and pane: help and quit
-/// always, the others as many as fit, most useful first.
-fn hints(app: &App, width: usize) -> Line<'static> {
+/// The keys that matter where the keys are now, most useful first.
+fn actions_here(app: &App) -> (Scope, &'static [(Action, &'static str)]) {
     use Action as A;
     let scope = app.scope();
-    let actions: &[(Action, &str)] = match (scope, app.mode.view()) {
+    let actions: &'static [(Action, &'static str)] = match (scope, app.mode.view()) {
         (Scope::Browse, _) => match app.main.pane {
             Pane::Hits => &[
                 (A::Open, "open"),
@@ -171,24 +178,62 @@ fn hints(app: &App, width: usize) -> Line<'static> {
         (_, Some(view)) => view.hints(),
         (_, None) => &[],
     };
-    let spans_of = |action: Action, what: &str| -> Vec<Span<'static>> {
-        let Some(key) = keys_for(scope, action).first().map(|k| k.name()) else {
-            return Vec::new();
-        };
-        vec![
-            Span::styled(key, Style::new().fg(Color::Cyan)),
-            Span::styled(format!(" {what}  "), DIM),
-        ]
+    (scope, actions)
+}
+
+/// A key and what it does, as the status line shows it.
+fn spans_of(scope: Scope, action: Action, what: &str) -> Vec<Span<'static>> {
+    let Some(key) = keys_for(scope, action).first().map(|k| k.name()) else {
+        return Vec::new();
     };
-    let tail: Vec<Span<'static>> = [(A::ToggleHelp, "help"), (A::Quit, "quit")]
-        .into_iter()
-        .flat_map(|(a, w)| spans_of(a, w))
-        .collect();
+    vec![
+        Span::styled(key, Style::new().fg(Color::Cyan)),
+        Span::styled(format!(" {what}  "), DIM),
+    ]
+}
+
+/// Whether an action is the way out of where the keys are.
+fn way_out(a: Action) -> bool {
+    matches!(
+        a,
+        Action::LeaveView | Action::CloseOverlay | Action::LeaveSearch
+    )
+}
+
+/// What stays in sight on the status line: the way out, help and quit.
+fn kept_hints(scope: Scope, actions: &[(Action, &str)]) -> Vec<Span<'static>> {
+    (actions.iter().copied())
+        .filter(|(a, _)| way_out(*a))
+        .chain([(Action::ToggleHelp, "help"), (Action::Quit, "quit")])
+        .flat_map(|(a, w)| spans_of(scope, a, w))
+        .collect()
+}
+
+/// A message, with the kept hints after it when both fit.
+fn with_kept(app: &App, message: Line<'static>, width: usize) -> Line<'static> {
+    let (scope, actions) = actions_here(app);
+    let tail = kept_hints(scope, actions);
+    let tail_w: usize = tail.iter().map(|s| s.content.width()).sum();
+    let msg_w = message.width();
+    if msg_w + 2 + tail_w > width {
+        return message;
+    }
+    let mut spans = message.spans;
+    spans.push(Span::raw(" ".repeat(width - msg_w - tail_w)));
+    spans.extend(tail);
+    Line::from(spans)
+}
+
+/// The keys that matter in the current scope and pane: help, quit and the
+/// way out always, the others as many as fit, most useful first.
+fn hints(app: &App, width: usize) -> Line<'static> {
+    let (scope, actions) = actions_here(app);
+    let tail = kept_hints(scope, actions);
     let tail_w: usize = tail.iter().map(|s| s.content.width()).sum();
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1 + tail_w;
-    for (action, what) in actions {
-        let pair = spans_of(*action, what);
+    for (action, what) in actions.iter().filter(|(a, _)| !way_out(*a)) {
+        let pair = spans_of(scope, *action, what);
         let w: usize = pair.iter().map(|s| s.content.width()).sum();
         if used + w > width {
             break;

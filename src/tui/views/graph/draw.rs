@@ -1,44 +1,67 @@
-//! Drawing the local-graph view: the focused node in the middle, its
-//! neighbours on a ring around it (and theirs on an outer ring at depth 2),
-//! drawn with ratatui's Canvas: lines for edges, labels coloured by kind.
+//! Drawing the local-graph view as a layered diagram: the focus in the left
+//! layer, the nodes one step away in the next, those two steps away in the
+//! third. Each edge carries its relation and its direction (`─accepts─→`
+//! from the node on the left, `←hosts──` into it), the relation written
+//! once for a run of siblings; each node carries its kind's colour and
+//! letter, and a legend names them. One node per cell of a fixed column, so
+//! labels never overlap; the diagram scrolls when it is taller than the
+//! screen, the focus staying in its corner. Only the links the view already
+//! holds are drawn: a frame never walks the graph.
 //!
 //! ```text
-//! ┌ Local graph · depth 1 (+/-) · 9 nodes ─────────────────┐
-//! │            CSV          LibSVM                          │
-//! │               ╲        ╱                                │
-//! │   Parquet ──── [XGBoost] ──── Classification            │
-//! │               ╱        ╲                                │
-//! │        eta            max_depth                         │
-//! └ XGBoost —accepts→ CSV ─────────────────────────────────┘
+//! ┌ Local graph · depth 2 (+/-) · 9 nodes ───────────────────────────┐
+//! │[XGBoost] ─┬─accepts──→ F CSV ─────┬─←accepts── A Linear Learner  │
+//! │           │                       └─←──────── A K-NN             │
+//! │           ├─────────→ F LibSVM                                   │
+//! │           └─solves───→ T Classification                          │
+//! │ A Algorithm  F Format  T Task                                    │
+//! └ XGBoost —accepts→ CSV ───────────────────────────────────────────┘
 //! ```
 
-use std::collections::HashMap;
-use std::f64::consts::PI;
-
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
-use ratatui::widgets::canvas::{Canvas, Line as Segment};
 use unicode_width::UnicodeWidthStr;
 
 use super::GraphView;
-use crate::graph::NodeIndex;
+use crate::graph::query::Dir;
 use crate::text::visible;
 use crate::tui::app::App;
 use crate::tui::screen::{Region, ScreenMap};
-use crate::tui::widgets::{FOCUSED_BORDER, arrow, cut, fit, kind_color};
+use crate::tui::widgets::kinds::Looks;
+use crate::tui::widgets::{DIM, FOCUSED_BORDER, arrow, cut, fit, scroll_marks};
 
-/// Where a node's label goes, in cells of the canvas.
-struct Placed {
-    index: usize,
-    node: NodeIndex,
-    col: u16,
-    row: u16,
-    text: String,
-    centre: (f64, f64),
+/// The style of the edge into the selected node.
+const HOT: Style = Style::new().fg(Color::Yellow);
+
+/// The widths of the diagram's columns: the focus's, then for each layer
+/// its connector (3 cells), its relation and its node labels.
+struct Columns {
+    focus: usize,
+    rel: Vec<usize>,
+    node: Vec<usize>,
+}
+
+impl Columns {
+    /// The x of layer `layer`'s connector (layer >= 1), from the left.
+    fn start(&self, layer: usize) -> usize {
+        let mut x = self.focus;
+        for l in 1..layer {
+            x += 3 + self.rel[l - 1] + self.node[l - 1];
+        }
+        x
+    }
+}
+
+/// How many rows of the diagram fit in a body of `area` (the legend below
+/// it takes one row, two when it does not fit in one and there is room).
+pub fn diagram_height(view: &GraphView, app: &App, area: Rect) -> usize {
+    let inner = Block::bordered().inner(area);
+    let legend = legend_rows(view, app, inner);
+    inner.height.saturating_sub(legend.len() as u16) as usize
 }
 
 /// Draws the view over the whole body.
@@ -48,102 +71,252 @@ pub fn render(view: &GraphView, app: &App, frame: &mut Frame, area: Rect, map: &
     let mut title = format!(" Local graph · depth {depth} (+/-) · {shown} nodes ");
     if view.total > shown {
         title = format!(
-            " Local graph · depth {depth} (+/-) · {shown} of {} nodes shown ",
+            " Local graph · depth {depth} (+/-) · {shown} of {} nodes ",
             view.total
         );
     }
     if let Some(rel) = &app.filters.rel {
         title.push_str(&format!("· rel: {} ", visible(app.graph.rel_label(rel))));
     }
-    let inner = Block::bordered().inner(area);
-    let placed = if inner.width < 3 || inner.height < 3 {
-        Vec::new()
-    } else {
-        place(view, app, inner.width, inner.height)
-    };
-    let hidden = view.nodes.len() - placed.len();
-    if hidden > 0 && !placed.is_empty() {
-        title.push_str(&format!("· +{hidden} not drawn (j/k reach them) "));
-    }
     let block = Block::bordered()
         .title(title)
         .title_bottom(info_line(view, app))
-        .title_bottom(legend(view, app, area.width as usize / 2).right_aligned())
         .border_style(FOCUSED_BORDER);
+    let inner = block.inner(area);
+    let legend = legend_rows(view, app, inner);
+    let height = (inner.height as usize).saturating_sub(legend.len());
+    let block = scroll_marks(block, view.top, view.row_count(), height);
     frame.render_widget(block, area);
-    if placed.is_empty() {
+    if inner.width < 4 || height == 0 {
         return;
     }
-    let at: HashMap<NodeIndex, (f64, f64)> = placed.iter().map(|p| (p.node, p.centre)).collect();
-
-    let selected = view.selected();
-    let mut segments = Vec::new();
-    let mut heads = Vec::new();
-    let nodes: Vec<NodeIndex> = placed.iter().map(|p| p.node).collect();
-    for (_, a, b, data) in app.graph.edges_among(&nodes) {
-        if (app.filters.rel.as_ref()).is_some_and(|r| *r != data.rel) {
-            continue;
-        }
-        if let (Some(&p), Some(&q)) = (at.get(&a), at.get(&b)) {
-            let hot = selected.is_some_and(|s| s == a || s == b);
-            let color = if hot { Color::Yellow } else { Color::DarkGray };
-            segments.push((Segment::new(p.0, p.1, q.0, q.1, color), hot));
-            if !app.graph.is_symmetric(&data.rel) {
-                // The head sits most of the way along, before the target's label.
-                let at = (p.0 + (q.0 - p.0) * 0.7, p.1 + (q.1 - p.1) * 0.7);
-                heads.push((at, head(p, q), color, hot));
-            }
-        }
+    let looks = Looks::of(&app.graph);
+    let cols = columns(view, app, inner.width as usize);
+    let buf = frame.buffer_mut();
+    let diagram = Rect {
+        height: height as u16,
+        ..inner
+    };
+    for (i, _) in view.nodes.iter().enumerate() {
+        draw_node(view, app, &looks, &cols, buf, diagram, i, map);
     }
-    heads.sort_by_key(|h| h.3);
-    // Lines touching the selection go last, so they are drawn on top.
-    segments.sort_by_key(|(_, hot)| *hot);
-    let h = f64::from(inner.height - 1);
-    let mut labels: Vec<(f64, f64, Line<'static>)> = Vec::new();
-    for p in &placed {
-        let i = p.index;
-        let node = app.graph.node(p.node);
-        let mut style = Style::new().fg(kind_color(&app.graph, &node.kind));
-        if Some(p.node) == app.focus {
-            style = style.add_modifier(Modifier::BOLD);
-        }
-        if i == view.list.sel {
-            style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
-        }
-        labels.push((
-            f64::from(p.col),
-            h - f64::from(p.row),
-            Line::from(Span::styled(p.text.clone(), style)),
-        ));
-        let label_area = Rect {
-            x: inner.x + p.col,
-            y: inner.y + p.row,
-            width: (p.text.width() as u16).min(inner.width - p.col),
-            height: 1,
-        };
-        map.item(Region::View, label_area, i);
+    connectors(view, &cols, buf, diagram);
+    for (k, line) in legend.into_iter().enumerate() {
+        let y = inner.y + (height + k) as u16;
+        buf.set_line(inner.x, y, &line, inner.width);
     }
-    let canvas = Canvas::default()
-        .marker(Marker::Braille)
-        .x_bounds([0.0, f64::from(inner.width - 1)])
-        .y_bounds([0.0, h])
-        .paint(move |ctx| {
-            for (s, _) in &segments {
-                ctx.draw(s);
-            }
-            ctx.layer();
-            for ((x, y), glyph, color, _) in &heads {
-                ctx.print(*x, *y, Span::styled(*glyph, Style::new().fg(*color)));
-            }
-            for (x, y, line) in &labels {
-                ctx.print(*x, *y, line.clone());
-            }
-        });
-    frame.render_widget(canvas, inner);
 }
 
-/// Each kind drawn, in its colour.
-fn legend(view: &GraphView, app: &App, width: usize) -> Line<'static> {
+/// The columns' widths for a diagram `width` cells wide.
+fn columns(view: &GraphView, app: &App, width: usize) -> Columns {
+    let layers = view.nodes.iter().map(|n| n.1).max().unwrap_or(0);
+    let widest = |layer: usize, f: &dyn Fn(usize) -> usize| {
+        (view.nodes.iter().enumerate())
+            .filter(|(_, n)| n.1 == layer)
+            .map(|(i, _)| f(i))
+            .max()
+            .unwrap_or(0)
+    };
+    let label_w = |i: usize| app.graph.display_name(view.nodes[i].0).width() + 3;
+    let focus_cap = (width / if layers > 1 { 6 } else { 5 }).max(8);
+    let focus = widest(0, &label_w).min(focus_cap);
+    let rel_cap = (width / if layers > 1 { 6 } else { 3 }).clamp(6, 26);
+    let rel: Vec<usize> = (1..=layers)
+        .map(|l| {
+            let w = widest(l, &|i| match view.nodes[i].2 {
+                Some((_, link)) => visible(rel_text(app, link.edge)).width() + 3,
+                None => 0,
+            });
+            w.min(rel_cap)
+        })
+        .collect();
+    let mut room = width.saturating_sub(focus + rel.iter().map(|r| r + 3).sum::<usize>());
+    let mut node = Vec::new();
+    for l in 1..=layers {
+        let share = room / (layers - l + 1);
+        let w = if l == layers {
+            room
+        } else {
+            widest(l, &label_w).min(share)
+        };
+        node.push(w);
+        room -= w;
+    }
+    Columns { focus, rel, node }
+}
+
+/// The label an edge's relation is read by from its `from` end.
+fn rel_text(app: &App, edge: crate::graph::EdgeIndex) -> &str {
+    app.graph.rel_label(&app.graph.edge(edge).rel)
+}
+
+/// Draws one node's label and the edge into it, on its row if shown.
+#[allow(clippy::too_many_arguments)]
+fn draw_node(
+    view: &GraphView,
+    app: &App,
+    looks: &Looks,
+    cols: &Columns,
+    buf: &mut Buffer,
+    area: Rect,
+    i: usize,
+    map: &mut ScreenMap,
+) {
+    let (ix, layer, via) = view.nodes[i];
+    let row = view.rows[i];
+    // The focus stays in the top-left corner while the diagram scrolls.
+    let row = if layer == 0 { view.top } else { row };
+    if row < view.top || row >= view.top + area.height as usize {
+        return;
+    }
+    let y = area.y + (row - view.top) as u16;
+    let selected = i == view.list.sel;
+    let node = app.graph.node(ix);
+    let mut style = Style::new().fg(looks.color(&node.kind));
+    if selected {
+        style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
+    }
+    let name = visible(&app.graph.display_name(ix)).into_owned();
+    let (x, room, text) = if layer == 0 {
+        let text = format!("[{}]", cut(&name, cols.focus.saturating_sub(3)));
+        (0, cols.focus, text)
+    } else {
+        let x = cols.start(layer) + 3;
+        let rel_w = cols.rel[layer - 1];
+        if let Some((_, link)) = via {
+            let same = i > 0 && same_run(view, app, i);
+            let text = edge_text(app, link.edge, link.dir, rel_w, same);
+            let edge_style = if selected { HOT } else { DIM };
+            put(buf, area, x, y, &text, rel_w, edge_style);
+        }
+        let room = cols.node[layer - 1];
+        let mark = looks.mark(&node.kind);
+        let text = format!("{mark} {}", cut(&name, room.saturating_sub(3)));
+        (x + rel_w, room, text)
+    };
+    if layer == 0 {
+        style = style.add_modifier(Modifier::BOLD);
+    }
+    let w = put(buf, area, x, y, &text, room.saturating_sub(1), style);
+    if w > 0 {
+        let cell = Rect::new(area.x + x as u16, y, w as u16, 1);
+        map.item(Region::View, cell, i);
+    }
+}
+
+/// Whether node `i` hangs off the same node by the same relation and
+/// direction as the node drawn just above it in its column.
+fn same_run(view: &GraphView, app: &App, i: usize) -> bool {
+    let (_, layer, via) = view.nodes[i];
+    let prev = view.nodes[..i].iter().rev().find(|n| n.1 <= layer);
+    match (via, prev) {
+        (Some((p, a)), Some(&(_, l, Some((q, b))))) => {
+            l == layer
+                && p == q
+                && a.dir == b.dir
+                && app.graph.edge(a.edge).rel == app.graph.edge(b.edge).rel
+        }
+        _ => false,
+    }
+}
+
+/// An edge's cell, `width` wide, after its connector: `accepts──→ `,
+/// `←hosts───── ` or `similar──── `; only the line and head when `repeat`
+/// (same relation as the row above).
+fn edge_text(
+    app: &App,
+    edge: crate::graph::EdgeIndex,
+    dir: Dir,
+    width: usize,
+    repeat: bool,
+) -> String {
+    let symmetric = app.graph.is_symmetric(&app.graph.edge(edge).rel);
+    let label = if repeat {
+        String::new()
+    } else {
+        cut(&visible(rel_text(app, edge)), width.saturating_sub(3))
+    };
+    let body = width.saturating_sub(1);
+    // The connector before it already draws the line's start.
+    let (head, tail) = match (symmetric, dir) {
+        (true, _) => ("", "─"),
+        (false, Dir::Out) => ("", "→"),
+        (false, Dir::In) => ("←", "─"),
+    };
+    let fill = body.saturating_sub(label.width() + head.width() + 1);
+    format!("{head}{label}{}{tail} ", "─".repeat(fill))
+}
+
+/// The connectors between a node and the nodes reached through it: `─┬─`
+/// on the parent's row, `├─` and `└─` on its children's rows, `│` between.
+fn connectors(view: &GraphView, cols: &Columns, buf: &mut Buffer, area: Rect) {
+    for (p, &(parent, layer, _)) in view.nodes.iter().enumerate() {
+        let kids: Vec<usize> = (p + 1..view.nodes.len())
+            .take_while(|&k| view.nodes[k].1 > layer)
+            .filter(|&k| view.nodes[k].1 == layer + 1)
+            .filter(|&k| view.nodes[k].2.is_some_and(|(q, _)| q == parent))
+            .collect();
+        let (Some(&first), Some(&last)) = (kids.first(), kids.last()) else {
+            continue;
+        };
+        let x = cols.start(layer + 1);
+        // The focus is drawn on the first row shown.
+        let own_row = if layer == 0 { view.top } else { view.rows[p] };
+        let (first, last) = (view.rows[first], view.rows[last]);
+        let hot_row = kids
+            .iter()
+            .find(|&&k| k == view.list.sel)
+            .map(|&k| view.rows[k]);
+        let shown = view.top..view.top + area.height as usize;
+        for row in first.min(own_row).max(view.top)..=last.min(shown.end.saturating_sub(1)) {
+            let here = kids.iter().any(|&k| view.rows[k] == row);
+            let (above, below) = (row > first.min(own_row), row < last);
+            let glyph = if row == own_row {
+                match (above, below, here) {
+                    (false, false, _) => "───",
+                    (false, true, true) => "─┬─",
+                    (true, true, true) => "─┼─",
+                    (true, false, true) => "─┴─",
+                    (false, true, false) => "─┐ ",
+                    (true, true, false) => "─┤ ",
+                    (true, false, false) => "─┘ ",
+                }
+            } else if here {
+                if below { " ├─" } else { " └─" }
+            } else {
+                " │ "
+            };
+            let y = area.y + (row - view.top) as u16;
+            let style = if hot_row == Some(row) { HOT } else { DIM };
+            put(buf, area, x, y, glyph, 3, style);
+        }
+    }
+}
+
+/// Writes text at column `x` of `area`'s row `y`, at most `width` cells
+/// and never past the area; returns the cells written.
+fn put(
+    buf: &mut Buffer,
+    area: Rect,
+    x: usize,
+    y: u16,
+    text: &str,
+    width: usize,
+    s: Style,
+) -> usize {
+    let room = (area.width as usize).saturating_sub(x).min(width);
+    if room == 0 {
+        return 0;
+    }
+    let text = cut(text, room);
+    buf.set_stringn(area.x + x as u16, y, &text, room, s);
+    text.width().min(room)
+}
+
+/// The legend: each kind drawn, its letter in its colour, then its name;
+/// on two rows when one cannot hold it and the body has room.
+fn legend_rows(view: &GraphView, app: &App, inner: Rect) -> Vec<Line<'static>> {
+    let looks = Looks::of(&app.graph);
     let mut kinds: Vec<&str> = Vec::new();
     for &(ix, ..) in &view.nodes {
         let kind = app.graph.node(ix).kind.as_str();
@@ -151,16 +324,33 @@ fn legend(view: &GraphView, app: &App, width: usize) -> Line<'static> {
             kinds.push(kind);
         }
     }
-    let mut spans = vec![Span::raw(" ")];
-    for kind in kinds {
-        let color = kind_color(&app.graph, kind);
-        spans.push(Span::styled("■ ", Style::new().fg(color)));
-        spans.push(Span::raw(format!(
-            "{} ",
-            visible(app.graph.kind_label(kind))
-        )));
+    if kinds.is_empty() || inner.height < 4 {
+        return Vec::new();
     }
-    fit(spans, width)
+    let width = inner.width as usize;
+    let items: Vec<Vec<Span<'static>>> = kinds
+        .iter()
+        .map(|k| {
+            let style = Style::new().fg(looks.color(k)).add_modifier(Modifier::BOLD);
+            vec![
+                Span::styled(looks.mark(k).to_string(), style),
+                Span::styled(format!(" {}  ", visible(app.graph.kind_label(k))), DIM),
+            ]
+        })
+        .collect();
+    let mut rows: Vec<Vec<Span<'static>>> = vec![vec![Span::raw(" ")]];
+    let mut used = 1;
+    let two = inner.height >= 12;
+    for item in items {
+        let w: usize = item.iter().map(|s| s.content.width()).sum();
+        if used + w > width && two && rows.len() < 2 {
+            rows.push(vec![Span::raw(" ")]);
+            used = 1;
+        }
+        used += w;
+        rows.last_mut().expect("a row").extend(item);
+    }
+    rows.into_iter().map(|r| fit(r, width)).collect()
 }
 
 /// The selected node and how it is linked, for the bottom of the frame.
@@ -180,114 +370,4 @@ fn info_line(view: &GraphView, app: &App) -> Line<'static> {
         }
     };
     Line::from(text)
-}
-
-/// Places every node: the focus in the middle, depth 1 on an inner ring,
-/// depth 2 on an outer ring near the node it was reached from.
-fn place(view: &GraphView, app: &App, width: u16, height: u16) -> Vec<Placed> {
-    let (w, h) = (f64::from(width - 1), f64::from(height - 1));
-    let (cx, cy) = (w / 2.0, h / 2.0);
-    let two = view.nodes.iter().any(|n| n.1 >= 2);
-    let (r1x, r1y) = if two {
-        (w * 0.24, h * 0.26)
-    } else {
-        (w * 0.38, h * 0.40)
-    };
-    let (r2x, r2y) = (w * 0.44, h * 0.46);
-    let first: Vec<NodeIndex> = view
-        .nodes
-        .iter()
-        .filter(|n| n.1 == 1)
-        .map(|n| n.0)
-        .collect();
-    let n1 = first.len().max(1) as f64;
-    let angle_of = |i: usize| -PI / 2.0 + 2.0 * PI * i as f64 / n1;
-    let mut children: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
-    for &(ix, d, via) in &view.nodes {
-        if d == 2
-            && let Some((parent, _)) = via
-        {
-            children.entry(parent).or_default().push(ix);
-        }
-    }
-    let max_label = (width as usize / if two { 7 } else { 5 }).clamp(6, 24);
-    let mut out = Vec::new();
-    let mut taken: Vec<(u16, u16, u16)> = Vec::new();
-    for (index, &(ix, d, via)) in view.nodes.iter().enumerate() {
-        let (x, y) = match d {
-            0 => (cx, cy),
-            1 => {
-                let i = first.iter().position(|&f| f == ix).unwrap_or(0);
-                let a = angle_of(i);
-                (cx + r1x * a.cos(), cy + r1y * a.sin())
-            }
-            _ => {
-                let parent = via.map(|v| v.0);
-                let i = parent
-                    .and_then(|p| first.iter().position(|&f| f == p))
-                    .unwrap_or(0);
-                let siblings = parent.and_then(|p| children.get(&p));
-                let m = siblings.map_or(1, Vec::len).max(1) as f64;
-                let j = siblings
-                    .and_then(|s| s.iter().position(|&c| c == ix))
-                    .unwrap_or(0) as f64;
-                let sector = 2.0 * PI / n1 * 0.8;
-                let a = angle_of(i) - sector / 2.0 + sector * (j + 0.5) / m;
-                (cx + r2x * a.cos(), cy + r2y * a.sin())
-            }
-        };
-        let label = app.graph.display_name(ix);
-        let text = if d == 0 {
-            format!("[{}]", cut(&label, (max_label + 4).min(width as usize - 2)))
-        } else {
-            cut(&label, max_label.min(width as usize))
-        };
-        let tw = text.width() as f64;
-        let col = (x - tw / 2.0).round().clamp(0.0, (w + 1.0 - tw).max(0.0)) as u16;
-        // A label with no free place nearby is left out (the title counts
-        // it), so labels never overlap or run together.
-        let Some(row) = free_row(
-            &taken,
-            y.round().clamp(0.0, h) as u16,
-            col,
-            tw as u16,
-            height,
-        ) else {
-            continue;
-        };
-        taken.push((row, col, col + tw as u16));
-        out.push(Placed {
-            index,
-            node: ix,
-            col,
-            row,
-            text,
-            centre: (x, h - y),
-        });
-    }
-    out
-}
-
-/// The row nearest `row` where a label from `col` to `col + len` overlaps
-/// no label placed before (with a space between), if there is one.
-fn free_row(taken: &[(u16, u16, u16)], row: u16, col: u16, len: u16, height: u16) -> Option<u16> {
-    let clear = |r: u16| {
-        taken
-            .iter()
-            .all(|&(tr, a, b)| tr != r || col > b || col + len < a)
-    };
-    for d in [0i32, -1, 1, -2, 2] {
-        let r = i32::from(row) + d;
-        if r >= 0 && r < i32::from(height) && clear(r as u16) {
-            return Some(r as u16);
-        }
-    }
-    None
-}
-
-/// An arrow head pointing from `p` towards `q` (canvas coordinates, y up).
-fn head(p: (f64, f64), q: (f64, f64)) -> &'static str {
-    let angle = (q.1 - p.1).atan2((q.0 - p.0) * 0.5).to_degrees();
-    const HEADS: [&str; 8] = ["→", "↗", "↑", "↖", "←", "↙", "↓", "↘"];
-    HEADS[(((angle + 360.0 + 22.5) % 360.0) / 45.0) as usize % 8]
 }
