@@ -430,5 +430,8 @@ fn an_empty_table_says_so_without_a_blank_line() {
     let text = stdout(mlkg().args([
         "table", "--rows", "task", "--cols", "format", "--rel", "accepts",
     ]));
-    assert_eq!(text, "no task node is linked to a format node by accepts\n");
+    assert_eq!(
+        text,
+        "no task node is linked to a format node by accepts; it links algorithm to format\n"
+    );
 }

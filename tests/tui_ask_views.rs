@@ -135,6 +135,10 @@ fn a_guessed_name_is_said_and_a_long_error_wraps() {
             .find("accepts:")
             .map(|i| i + 8)
     );
+    // The help line keeps its indent under the caret line.
+    asked(&mut app, "acepts:csv");
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("│  = did you mean \"accepts\"?"), "{s}");
 }
 
 fn compare_alpha_beta() -> App {

@@ -88,12 +88,13 @@ pub fn table(graph: &Graph, a: &TableArgs, p: Paint, out: &mut dyn Write) -> Res
         TableFormat::Text => text(graph, &m, p, out)?,
     }
     if m.rows.is_empty() && a.format == TableFormat::Text {
-        writeln!(
+        write!(
             out,
             "no {} node is linked to a {} node by {rel}",
             p.plain(rows),
             p.plain(cols)
         )?;
+        writeln!(out, "{}", declared_kinds(graph, &rel))?;
     }
     Ok(())
 }
@@ -243,4 +244,15 @@ fn csv(graph: &Graph, m: &Matrix, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "{line}")?;
     }
     Ok(())
+}
+
+/// What a relation declares it links, for an empty table: "; it links
+/// algorithm to instance".
+fn declared_kinds(graph: &Graph, rel: &str) -> String {
+    match graph.relation(rel) {
+        Some(r) if !r.from.is_empty() && !r.to.is_empty() => {
+            format!("; it links {} to {}", r.from.join("|"), r.to.join("|"))
+        }
+        _ => String::new(),
+    }
 }

@@ -150,12 +150,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
             None if m.query.text().trim() == ":" => QUERY_HELP.to_string(),
             None => "no node answers this query".to_string(),
         };
-        // The message and the help wrap; the query and its caret line stay whole.
+        // The message and the help wrap under their indent; the query and
+        // its caret line stay whole.
         let width = inner.width as usize;
         let lines: Vec<Line> = (text.lines().enumerate())
             .flat_map(|(i, l)| match (m.asked.error.is_some(), i) {
                 (true, 1 | 2) => vec![cut(&visible(l), width)],
-                _ => super::wrap(&visible(l), width),
+                _ => {
+                    let indent = &l[..l.len() - l.trim_start().len()];
+                    let room = width.saturating_sub(indent.len());
+                    (super::wrap(&visible(l.trim_start()), room).into_iter())
+                        .map(|part| format!("{indent}{part}"))
+                        .collect()
+                }
             })
             .map(|l| Line::styled(l, DIM))
             .collect();
