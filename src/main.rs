@@ -4,15 +4,24 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use mlkg::cli::{Cli, Invocation};
+use mlkg::cli::{Cli, Command, Invocation};
+use mlkg::commands::study::StudyArgs;
 use mlkg::commands::{self, Failure, Paint};
 
 fn main() -> ExitCode {
     commands::shell::complete_if_asked();
     let cli = Cli::parse();
     let command = match &cli.command {
-        None => return explore(&cli, None),
-        Some(Invocation::Explore(a)) => return explore(&cli, a.node.as_deref()),
+        None => return explore(&cli, None, None),
+        Some(Invocation::Explore(a)) => return explore(&cli, a.node.as_deref(), None),
+        // `mlkg study` in a terminal opens the study screen; in a pipe it prints.
+        Some(Invocation::Command(Command::Study(a)))
+            if a.action.is_none()
+                && std::io::stdin().is_terminal()
+                && std::io::stdout().is_terminal() =>
+        {
+            return explore(&cli, None, Some(a));
+        }
         Some(Invocation::Command(c)) => c,
     };
     let stdout = std::io::stdout();
@@ -48,10 +57,10 @@ fn main() -> ExitCode {
     }
 }
 
-/// Opens the explorer, on `node` when given. Needs a terminal on stdin and
-/// stdout; without one, says what to use instead and exits with 2, writing
-/// nothing to stdout.
-fn explore(cli: &Cli, node: Option<&str>) -> ExitCode {
+/// Opens the explorer, on `node` when given (on the study screen with
+/// `study`). Needs a terminal on stdin and stdout; without one, says what
+/// to use instead and exits with 2, writing nothing to stdout.
+fn explore(cli: &Cli, node: Option<&str>, study: Option<&StudyArgs>) -> ExitCode {
     let mut err = std::io::stderr().lock();
     if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
         let _ = writeln!(
@@ -81,7 +90,11 @@ fn explore(cli: &Cli, node: Option<&str>) -> ExitCode {
                 node.and_then(|q| commands::resolve::node(&graph, q, &mut std::io::sink()).ok());
             (graph, start)
         });
-    let (graph, start) = match prepared {
+    let (graph, start) = match prepared.and_then(|p| match study {
+        // Settings given on the command line are kept before the screen opens.
+        Some(args) => commands::study::open_session(&p.0, args).map(|_| p),
+        None => Ok(p),
+    }) {
         Ok(p) => p,
         Err(f) => {
             let _ = f.report(&mut err);
@@ -97,6 +110,9 @@ fn explore(cli: &Cli, node: Option<&str>) -> ExitCode {
     // `--color never` and NO_COLOR draw without colours (kinds keep their
     // letters); `--color always` draws them even under NO_COLOR.
     crossterm::style::force_color_output(commands::use_color(cli.color, true));
+    if study.is_some() {
+        app = app.studying();
+    }
     match mlkg::tui::run(app, watch) {
         Ok(mlkg::tui::Ended::Quit) => ExitCode::SUCCESS,
         // As a shell reports a process a signal stopped: 128 + the signal.

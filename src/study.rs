@@ -7,13 +7,17 @@
 //! - [`schedule`]: grades, FSRS intervals, what is due, the settings.
 //! - [`clock`]: days and dates in UTC, and the fixed clock tests set.
 //! - [`store`]: the SQLite database of card states and the review log.
+//! - [`progress`]: the figures of the progress screen and `study stats`.
+//! - [`session`]: the cards due now and answers recorded as they are given.
 //! - [`anki`]: the deck in Anki's plain-text import format.
 
 pub mod anki;
 pub mod cards;
 pub mod clock;
 pub mod distract;
+pub mod progress;
 pub mod schedule;
+pub mod session;
 pub mod store;
 pub mod truefalse;
 pub mod wording;

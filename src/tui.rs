@@ -10,7 +10,8 @@
 //! component), `input` (the text inputs), `views` (path mode, the
 //! local-graph view), `view` (layout and drawing), `screen` (the hit map),
 //! `widgets` (the main screen's parts), `term` (entering and restoring the
-//! terminal), `watch` (the file watcher and loads off the UI thread).
+//! terminal), `watch` (the file watcher and loads off the UI thread),
+//! `study` (the study screens' reads and writes of the study store).
 
 pub mod action;
 pub mod app;
@@ -19,6 +20,7 @@ pub mod input;
 pub mod keymap;
 pub mod list;
 pub mod screen;
+mod study;
 pub mod term;
 pub mod view;
 pub mod views;
@@ -86,7 +88,10 @@ pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<Ended> {
     spawn_ticks(tx.clone());
     let loader = watch.map(|path| watch::Loader::start(path, tx.clone()));
     let size = terminal.size()?;
-    app.update(Event::Resize(size.width, size.height));
+    // Work asked for before the loop (`mlkg study` opens the study screen).
+    for effect in app.update(Event::Resize(size.width, size.height)) {
+        perform_with(&mut app, effect, loader.as_ref());
+    }
     let result = event_loop(&mut terminal, &mut app, &rx, loader.as_ref());
     term::restore();
     result?;
@@ -156,12 +161,14 @@ fn event_loop(
         // A tick alone redraws only when it changed something (it says so
         // with `Effect::Redraw`); every other event redraws.
         let mut changed = false;
+        let mut stopped = false;
         for msg in std::iter::once(first).chain(rx.try_iter().take(4096)) {
             changed |= !matches!(msg, Msg::App(Event::Tick));
             let event = match msg {
                 Msg::Stop => {
                     stop_for_tests();
-                    return Ok(());
+                    stopped = true;
+                    break;
                 }
                 Msg::Suspend => {
                     effects.push(Effect::Suspend);
@@ -174,8 +181,15 @@ fn event_loop(
                 effects.extend(app.apply(e));
             }
             if !app.running {
-                return Ok(());
+                break;
             }
+        }
+        if stopped || !app.running {
+            // What the user already did is saved on the way out (answers).
+            for effect in effects.into_iter().filter(Effect::keeps_work) {
+                perform_with(app, effect, loader);
+            }
+            return Ok(());
         }
         app.settle();
         changed |= !effects.is_empty();
@@ -255,6 +269,17 @@ pub fn perform(app: &mut App, effect: Effect) {
 fn perform_with(app: &mut App, effect: Effect, loader: Option<&watch::Loader>) {
     match effect {
         Effect::Suspend | Effect::Redraw => {}
+        Effect::StudyOpen => {
+            let event = study::open(&app.graph);
+            app.update(event);
+        }
+        Effect::StudyGrade(grading) => {
+            app.update(study::grade(&grading));
+        }
+        Effect::StudyProgress => {
+            let event = study::progress(&app.graph);
+            app.update(event);
+        }
         Effect::Load { generation } => match loader {
             Some(l) => l.load(generation),
             None => {

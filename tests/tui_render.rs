@@ -432,6 +432,66 @@ fn embedded_app(id: Option<&str>) -> App {
     App::new(graph, start)
 }
 
+/// The study screen on XGBoost's formats, answered with two right formats
+/// and a wrong one after five seconds, the answer saved.
+fn study_feedback() -> App {
+    use mlkg::study::schedule::{CardState, Grade};
+    use mlkg::study::session::{Deck, Graded, Place};
+    use mlkg::study::store::Recorded;
+    let mut app = embedded_app(Some("xgboost"));
+    let card = mlkg::study::generate(&app.graph)
+        .into_iter()
+        .find(|c| c.id == "which:xgboost:accepts:out")
+        .expect("the card of XGBoost's formats");
+    let place = Place {
+        dir: "/nowhere".into(),
+        key: "embedded".into(),
+    };
+    let right = |i: &usize| card.answers.contains(&card.options[*i].id);
+    let all = 0..card.options.len();
+    let picks: Vec<char> = all
+        .clone()
+        .filter(right)
+        .take(2)
+        .chain(all.filter(|i| !right(i)).take(1))
+        .map(|i| (b'a' + i as u8) as char)
+        .collect();
+    app.update(Event::StudyOpened(Box::new(Ok(Deck::of_new(
+        place,
+        vec![card],
+        806,
+    )))));
+    for _ in 0..20 {
+        app.update(Event::Tick);
+    }
+    for c in picks {
+        app.update(Action::Choose(c));
+    }
+    app.update(Action::Answer);
+    let day = 86_400;
+    let at = 1_799_971_200 + 9 * 3600;
+    let state = CardState {
+        stability: 0.2,
+        difficulty: 6.0,
+        due: at + 600,
+        last_review: at,
+        reps: 1,
+        lapses: 0,
+        last_grade: Grade::Again,
+    };
+    let recorded = Recorded {
+        review: 1,
+        state,
+        interval: 600.0 / day as f32,
+    };
+    app.update(Event::StudyGraded(Ok(Graded {
+        recorded,
+        at,
+        grade: Grade::Again,
+    })));
+    app
+}
+
 /// Keeps the README's screenshots (assets/explorer*.svg, the explorer on the
 /// embedded graph) in step with the explorer and the graph.
 /// MLKG_WRITE_SCREENSHOT=1 writes them again after a change.
@@ -452,6 +512,10 @@ fn the_screenshot_in_assets_is_current() {
             app.update(Action::MoveDown);
             app.update(Action::MoveDown);
             draw(&mut app, 120, 32)
+        }),
+        ("assets/study.svg", {
+            let mut app = study_feedback();
+            draw(&mut app, 96, 26)
         }),
     ];
     for (file, buf) in shots {

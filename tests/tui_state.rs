@@ -795,8 +795,25 @@ fn every_scope_can_be_reached_and_left() {
             Key::Char('c'),
         ],
         &[Key::Esc, Key::Char('j'), Key::Char('t')],
+        &[Key::Esc, Key::Char('S')],
     ] {
         press(&mut app, keys);
+        reached.insert(app.scope());
+    }
+    // The study screens, on a deck of one card (the event loop reads it).
+    let card = mlkg::study::generate(&app.graph)
+        .into_iter()
+        .find(|c| c.kind == mlkg::study::CardType::Choice)
+        .unwrap();
+    let place = mlkg::study::session::Place {
+        dir: "/nowhere".into(),
+        key: "embedded".into(),
+    };
+    let deck = mlkg::study::session::Deck::of_new(place, vec![card], 1);
+    app.update(mlkg::tui::Event::StudyOpened(Box::new(Ok(deck))));
+    reached.insert(app.scope());
+    for key in [Key::Char('a'), Key::Enter] {
+        press(&mut app, &[key]);
         reached.insert(app.scope());
     }
     assert_eq!(reached.len(), Scope::ALL.len(), "{reached:?}");

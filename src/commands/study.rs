@@ -21,7 +21,7 @@ Progress is kept in $XDG_DATA_HOME/mlkg/study.sqlite3 (MLKG_DATA_DIR moves it),
 per graph. Days are counted in UTC. MLKG_NOW=2027-01-10T09:00:00Z fixes the clock.
 
 Examples:
-  mlkg study                            progress, then the cards due now
+  mlkg study                            the study screen (piped: progress, the cards due)
   mlkg study due                        the cards due now
   mlkg study grade which:xgboost:accepts:out good
   mlkg study stats --until 2027-02-15   progress, with an exam date kept
@@ -30,7 +30,7 @@ Examples:
 /// Options of `study`.
 #[derive(Debug, Args)]
 pub struct StudyArgs {
-    /// What to do; without one, progress and the cards due now.
+    /// What to do; without one, the study screen (in a pipe: progress and the cards due now).
     #[command(subcommand)]
     pub action: Option<StudyAction>,
     /// New cards a day (kept for this graph; Anki's default is 20).
@@ -112,16 +112,7 @@ pub struct Session {
     pub now: i64,
 }
 
-/// The key progress is kept under: `embedded`, or the graph file's canonical path.
-pub fn graph_key(graph: &Graph) -> String {
-    match graph.source.path() {
-        Some(p) => std::fs::canonicalize(p)
-            .unwrap_or_else(|_| p.to_path_buf())
-            .display()
-            .to_string(),
-        None => "embedded".to_string(),
-    }
-}
+pub use crate::study::session::graph_key;
 
 /// Opens the progress of a graph, saving any settings given.
 pub fn open_session(graph: &Graph, args: &StudyArgs) -> Result<Session, Failure> {

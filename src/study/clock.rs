@@ -68,6 +68,16 @@ pub fn day_of(secs: i64) -> i64 {
     secs.div_euclid(DAY)
 }
 
+/// A span of time ahead in words: "in 10 minutes", "tomorrow", "in 3 days".
+pub fn in_words(secs: i64) -> String {
+    match secs {
+        s if s < 3600 => format!("in {} minutes", (s / 60).max(1)),
+        s if s < DAY => format!("in {} hours", s / 3600),
+        s if s < 2 * DAY => "tomorrow".to_string(),
+        s => format!("in {} days", s / DAY),
+    }
+}
+
 /// A day number as `YYYY-MM-DD`.
 pub fn format_day(day: i64) -> String {
     let (y, m, d) = civil_from_days(day);

@@ -5,6 +5,7 @@
 //! loses at most that answer. A damaged or newer database is reported and
 //! never written to (see [`open`]).
 
+pub mod amend;
 pub mod open;
 
 use std::collections::HashMap;
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
+pub use amend::Recorded;
 pub use open::{StoreError, data_dir, set_aside};
 
 use super::clock::{DAY, day_of};

@@ -97,6 +97,20 @@ pub enum Action {
     CompareView,
     /// The table of the selected neighbour's relation: one kind against another.
     MatrixView,
+    /// The study screen: questions from the graph, due cards first.
+    Study,
+    /// The study progress screen: counts, retention, a forecast of reviews.
+    Progress,
+    /// Choose a study option by its number or letter (Space: the one under the cursor).
+    Choose(char),
+    /// Change the grade of the answer just given (1 again .. 4 easy).
+    GradeAs(u8),
+    /// Open the study card's subject in the explorer (Back returns).
+    OpenSubject,
+    /// Answer the study question with the options chosen.
+    Answer,
+    /// The next study card (from the summary: the cards due now).
+    NextCard,
 }
 
 impl Action {
@@ -148,11 +162,21 @@ impl Action {
             Mark => "mark this node to compare",
             CompareView => "compare the marked node with this one",
             MatrixView => "table of the selected neighbour's relation",
+            Study => "study: questions from the graph (resumes a paused session)",
+            Progress => "study progress: due cards, retention, forecast",
+            Choose(_) => "choose option 1-6 or a-f (Space: the one under the cursor)",
+            GradeAs(1) => "grade Again: forgotten",
+            GradeAs(2) => "grade Hard: remembered with effort",
+            GradeAs(3) => "grade Good: remembered",
+            GradeAs(_) => "grade Easy: remembered at once",
+            OpenSubject => "open the card's subject in the explorer (Back returns)",
+            Answer => "answer with the options chosen",
+            NextCard => "next card (after the last: study what is due now)",
         }
     }
 
     /// Every action that a key can trigger, `Insert` standing for typing.
-    pub const KEYED: [Action; 44] = [
+    pub const KEYED: [Action; 54] = [
         Action::Quit,
         Action::Suspend,
         Action::ToggleHelp,
@@ -197,6 +221,16 @@ impl Action {
         Action::Mark,
         Action::CompareView,
         Action::MatrixView,
+        Action::Study,
+        Action::Progress,
+        Action::Choose(' '),
+        Action::GradeAs(1),
+        Action::GradeAs(2),
+        Action::GradeAs(3),
+        Action::GradeAs(4),
+        Action::OpenSubject,
+        Action::Answer,
+        Action::NextCard,
     ];
 }
 
@@ -226,4 +260,21 @@ pub enum Effect {
     /// message went). Every other event redraws anyway; a tick that changed
     /// nothing does not.
     Redraw,
+    /// Read the cards due now from the study store; the deck comes back as
+    /// `Event::StudyOpened`.
+    StudyOpen,
+    /// Record a study answer (or change its grade) in the store at once;
+    /// the result comes back as `Event::StudyGraded`. Carried out even
+    /// when the explorer is quitting, so no answer is lost.
+    StudyGrade(Box<crate::study::session::Grading>),
+    /// Read the study progress figures; they come back as `Event::ProgressLoaded`.
+    StudyProgress,
+}
+
+impl Effect {
+    /// Whether the effect must be carried out even on the way out (it saves
+    /// something the user already did).
+    pub fn keeps_work(&self) -> bool {
+        matches!(self, Effect::StudyGrade(_))
+    }
 }

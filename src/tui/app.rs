@@ -50,6 +50,8 @@ use super::views::compare::CompareView;
 use super::views::graph::GraphView;
 use super::views::matrix::MatrixView;
 use super::views::path::PathView;
+use super::views::progress::ProgressView;
+use super::views::study::StudyView;
 use super::views::{Next, View};
 
 /// The most hits listed.
@@ -68,6 +70,10 @@ pub enum Mode {
     Compare(Box<CompareView>),
     /// One kind against another by a relation.
     Matrix(Box<MatrixView>),
+    /// The study screen.
+    Study(Box<StudyView>),
+    /// The study progress screen.
+    Progress(Box<ProgressView>),
 }
 
 impl Mode {
@@ -79,6 +85,8 @@ impl Mode {
             Mode::Graph(v) => Some(v),
             Mode::Compare(v) => Some(v.as_ref()),
             Mode::Matrix(v) => Some(v.as_ref()),
+            Mode::Study(v) => Some(v.as_ref()),
+            Mode::Progress(v) => Some(v.as_ref()),
         }
     }
 
@@ -90,6 +98,8 @@ impl Mode {
             Mode::Graph(v) => Some(v),
             Mode::Compare(v) => Some(v.as_mut()),
             Mode::Matrix(v) => Some(v.as_mut()),
+            Mode::Study(v) => Some(v.as_mut()),
+            Mode::Progress(v) => Some(v.as_mut()),
         }
     }
 }
@@ -117,6 +127,8 @@ pub struct App {
     pub main: MainView,
     /// The node marked to compare another with (`m`).
     pub mark: Option<NodeIndex>,
+    /// The study session paused in the explorer (`s` or Back resumes it).
+    pub study: Option<Box<StudyView>>,
     /// Why the graph file on disk does not load, while it does not.
     pub banner: Option<Vec<String>>,
     /// The load in progress, if any (its generation).
@@ -147,6 +159,7 @@ impl App {
             message: None,
             main: MainView::new(start.is_none()),
             mark: None,
+            study: None,
             banner: None,
             loading: None,
             running: true,
@@ -231,6 +244,9 @@ impl App {
             } => self.exported(&path, nodes, result),
             Event::ExportWouldReplace { path } => self.export_would_replace(&path),
             Event::Continued => {}
+            Event::StudyOpened(result) => self.study_opened(*result),
+            Event::StudyGraded(result) => self.study_graded(result),
+            Event::ProgressLoaded(result) => self.progress_loaded(*result),
         }
     }
 
@@ -265,6 +281,7 @@ impl App {
             Next::Stay if matches!(self.mode, Mode::Main) => self.mode = mode,
             Next::Stay => {}
             Next::Leave => self.message = None,
+            Next::Away => {}
         }
     }
 
@@ -311,6 +328,13 @@ impl App {
         self.main.query = crate::tui::input::Input::new(query);
         self.research();
         self.fit();
+        self
+    }
+
+    /// The explorer opening on the study screen (the cards due are read
+    /// when the event loop starts).
+    pub fn studying(mut self) -> App {
+        self.effect(Effect::StudyOpen);
         self
     }
 

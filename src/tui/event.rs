@@ -59,6 +59,12 @@ pub enum Event {
     },
     /// The process was continued after a stop: everything is drawn again.
     Continued,
+    /// The cards due now were read (or why they could not be).
+    StudyOpened(Box<Result<crate::study::session::Deck, String>>),
+    /// A study answer was recorded (or why it was not).
+    StudyGraded(Result<crate::study::session::Graded, String>),
+    /// The study progress figures were read (or why they could not be).
+    ProgressLoaded(Box<Result<crate::study::progress::Progress, String>>),
 }
 
 impl From<Action> for Event {

@@ -29,6 +29,14 @@ pub enum Scope {
     Compare,
     /// One kind against another by a relation.
     Matrix,
+    /// Study: a question waiting for an answer.
+    StudyQuestion,
+    /// Study: the answer checked, the grade shown.
+    StudyFeedback,
+    /// Study: the session's summary.
+    StudySummary,
+    /// The study progress screen.
+    Progress,
     /// A list to pick a kind or relation filter from.
     Picker,
     /// The export prompt.
@@ -39,7 +47,7 @@ pub enum Scope {
 
 impl Scope {
     /// Every scope, in the order the help overlay lists them.
-    pub const ALL: [Scope; 11] = [
+    pub const ALL: [Scope; 15] = [
         Scope::Browse,
         Scope::Search,
         Scope::Query,
@@ -48,6 +56,10 @@ impl Scope {
         Scope::Graph,
         Scope::Compare,
         Scope::Matrix,
+        Scope::StudyQuestion,
+        Scope::StudyFeedback,
+        Scope::StudySummary,
+        Scope::Progress,
         Scope::Picker,
         Scope::Prompt,
         Scope::Help,
@@ -64,6 +76,10 @@ impl Scope {
             Scope::Graph => "Local-graph view",
             Scope::Compare => "Compare view",
             Scope::Matrix => "Table view",
+            Scope::StudyQuestion => "Study: the question",
+            Scope::StudyFeedback => "Study: the answer and its grade",
+            Scope::StudySummary => "Study: the session's summary",
+            Scope::Progress => "Study progress",
             Scope::Picker => "Filter list",
             Scope::Prompt => "Export prompt",
             Scope::Help => "This help",
@@ -116,6 +132,8 @@ pub enum Key {
     PageDown,
     /// Any printable character not bound otherwise (typed as text).
     AnyChar,
+    /// An option's number or letter (study questions).
+    OptionKey,
 }
 
 impl Key {
@@ -170,6 +188,7 @@ impl Key {
             Key::PageUp => "PgUp".into(),
             Key::PageDown => "PgDn".into(),
             Key::AnyChar => "text".into(),
+            Key::OptionKey => "1-6/a-f".into(),
         }
     }
 }
@@ -229,6 +248,8 @@ pub const TABLE: &[Binding] = &[
     b(S::Browse, K::Char('m'), A::Mark),
     b(S::Browse, K::Char('c'), A::CompareView),
     b(S::Browse, K::Char('t'), A::MatrixView),
+    b(S::Browse, K::Char('s'), A::Study),
+    b(S::Browse, K::Char('S'), A::Progress),
     b(S::Browse, K::Char('?'), A::ToggleHelp),
     b(S::Browse, K::Char('q'), A::Quit),
     b(S::Browse, K::Ctrl('c'), A::Quit),
@@ -402,6 +423,56 @@ pub const TABLE: &[Binding] = &[
     b(S::Matrix, K::Char('q'), A::Quit),
     b(S::Matrix, K::Ctrl('c'), A::Quit),
     b(S::Matrix, K::Ctrl('z'), A::Suspend),
+    // Study: the question (any other character chooses an option).
+    b(S::StudyQuestion, K::OptionKey, A::Choose(' ')),
+    b(S::StudyQuestion, K::Char(' '), A::Choose(' ')),
+    b(S::StudyQuestion, K::Char('j'), A::MoveDown),
+    b(S::StudyQuestion, K::Down, A::MoveDown),
+    b(S::StudyQuestion, K::Char('k'), A::MoveUp),
+    b(S::StudyQuestion, K::Up, A::MoveUp),
+    b(S::StudyQuestion, K::Enter, A::Answer),
+    b(S::StudyQuestion, K::Char('S'), A::Progress),
+    b(S::StudyQuestion, K::Esc, A::LeaveView),
+    b(S::StudyQuestion, K::Char('?'), A::ToggleHelp),
+    b(S::StudyQuestion, K::Char('q'), A::Quit),
+    b(S::StudyQuestion, K::Ctrl('c'), A::Quit),
+    b(S::StudyQuestion, K::Ctrl('z'), A::Suspend),
+    // Study: the answer and its grade.
+    b(S::StudyFeedback, K::Enter, A::NextCard),
+    b(S::StudyFeedback, K::Char(' '), A::NextCard),
+    b(S::StudyFeedback, K::Char('n'), A::NextCard),
+    b(S::StudyFeedback, K::Char('1'), A::GradeAs(1)),
+    b(S::StudyFeedback, K::Char('2'), A::GradeAs(2)),
+    b(S::StudyFeedback, K::Char('3'), A::GradeAs(3)),
+    b(S::StudyFeedback, K::Char('4'), A::GradeAs(4)),
+    b(S::StudyFeedback, K::Char('o'), A::OpenSubject),
+    b(S::StudyFeedback, K::Char('j'), A::MoveDown),
+    b(S::StudyFeedback, K::Down, A::MoveDown),
+    b(S::StudyFeedback, K::Char('k'), A::MoveUp),
+    b(S::StudyFeedback, K::Up, A::MoveUp),
+    b(S::StudyFeedback, K::Char('S'), A::Progress),
+    b(S::StudyFeedback, K::Esc, A::LeaveView),
+    b(S::StudyFeedback, K::Char('?'), A::ToggleHelp),
+    b(S::StudyFeedback, K::Char('q'), A::Quit),
+    b(S::StudyFeedback, K::Ctrl('c'), A::Quit),
+    b(S::StudyFeedback, K::Ctrl('z'), A::Suspend),
+    // Study: the summary.
+    b(S::StudySummary, K::Enter, A::NextCard),
+    b(S::StudySummary, K::Char('S'), A::Progress),
+    b(S::StudySummary, K::Esc, A::LeaveView),
+    b(S::StudySummary, K::Char('s'), A::LeaveView),
+    b(S::StudySummary, K::Char('?'), A::ToggleHelp),
+    b(S::StudySummary, K::Char('q'), A::Quit),
+    b(S::StudySummary, K::Ctrl('c'), A::Quit),
+    b(S::StudySummary, K::Ctrl('z'), A::Suspend),
+    // The progress screen.
+    b(S::Progress, K::Char('s'), A::Study),
+    b(S::Progress, K::Esc, A::LeaveView),
+    b(S::Progress, K::Char('S'), A::LeaveView),
+    b(S::Progress, K::Char('?'), A::ToggleHelp),
+    b(S::Progress, K::Char('q'), A::Quit),
+    b(S::Progress, K::Ctrl('c'), A::Quit),
+    b(S::Progress, K::Ctrl('z'), A::Suspend),
     // A filter list.
     b(S::Picker, K::Char('j'), A::MoveDown),
     b(S::Picker, K::Down, A::MoveDown),
@@ -457,6 +528,7 @@ pub fn lookup(scope: Scope, key: Key) -> Option<Action> {
     }
     match key {
         Key::Char(c) if scope.types_text() => Some(Action::Insert(c)),
+        Key::Char(c) if scope == Scope::StudyQuestion => Some(Action::Choose(c)),
         _ => None,
     }
 }

@@ -6,6 +6,8 @@ pub mod compare;
 pub mod graph;
 pub mod matrix;
 pub mod path;
+pub mod progress;
+pub mod study;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -23,6 +25,8 @@ pub enum Next {
     Stay,
     /// Close, back to the main screen.
     Leave,
+    /// Close, back to the main screen, keeping the message it left.
+    Away,
 }
 
 /// A view over the whole body of the screen, owning its state.
@@ -47,6 +51,9 @@ pub trait View: std::fmt::Debug {
 
     /// Rebuilds after the focus or the filters changed.
     fn refresh(&mut self, _app: &App) {}
+
+    /// A quarter second passed.
+    fn tick(&mut self) {}
 
     /// Runs the work a burst of typing left pending.
     fn settle(&mut self, _app: &App) {}

@@ -1,19 +1,15 @@
 //! What `mlkg study` prints: cards, due cards, a recorded grade, progress;
 //! text for people, JSON for scripts.
 
-use std::collections::HashSet;
 use std::io::Write;
 
 use serde_json::json;
 
 use super::{Failure, Graded, Session};
 use crate::study::Card;
-use crate::study::clock::{DAY, day_of, format_day, format_time};
+use crate::study::clock::{format_time, in_words};
+use crate::study::progress::Progress;
 use crate::study::schedule::{self, CardState};
-use crate::study::store::KindRetention;
-
-/// Days the forecast covers, today first.
-pub const FORECAST_DAYS: usize = 14;
 
 /// `study cards`.
 pub fn cards(cards: &[Card], json: bool, out: &mut dyn Write) -> Result<(), Failure> {
@@ -107,72 +103,14 @@ pub fn graded(g: &Graded, now: i64, json: bool, out: &mut dyn Write) -> Result<(
     Ok(())
 }
 
-fn in_words(secs: i64) -> String {
-    match secs {
-        s if s < 3600 => format!("in {} minutes", (s / 60).max(1)),
-        s if s < DAY => format!("in {} hours", s / 3600),
-        s if s < 2 * DAY => "tomorrow".to_string(),
-        s => format!("in {} days", s / DAY),
-    }
-}
-
-/// Progress figures of a graph at a time.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Progress {
-    /// Cards generated from the graph.
-    pub cards: usize,
-    /// Of those, never reviewed.
-    pub unseen: usize,
-    /// Reviewed and not forgotten last time.
-    pub learned: usize,
-    /// Reviews due by the end of today.
-    pub due_today: usize,
-    /// New cards that may still be started today.
-    pub new_today: usize,
-    /// Reviews due within seven days (today included).
-    pub due_week: usize,
-    /// Reviews in the log.
-    pub reviews: i64,
-    /// Cards with progress whose edges are gone from the graph.
-    pub retired: usize,
-    /// Remembered reviews per kind.
-    pub retention: Vec<KindRetention>,
-    /// Reviews due per day, today (with anything overdue) first.
-    pub forecast: Vec<usize>,
-    /// The exam date, if set.
-    pub until: Option<String>,
-}
-
 /// Computes the progress figures of a session.
 pub fn progress(s: &Session) -> Result<Progress, Failure> {
-    let states = s.store.states()?;
-    let ids: HashSet<&str> = s.cards.iter().map(|c| c.id.as_str()).collect();
-    let today = day_of(s.now);
-    let mut forecast = vec![0; FORECAST_DAYS];
-    let mut learned = 0;
-    for (_, st) in states.iter().filter(|(id, _)| ids.contains(id.as_str())) {
-        learned += usize::from(st.is_learned());
-        let day = (day_of(st.due) - today).max(0) as usize;
-        if day < FORECAST_DAYS {
-            forecast[day] += 1;
-        }
-    }
-    let seen = states.keys().filter(|id| ids.contains(id.as_str())).count();
-    let unseen = s.cards.len() - seen;
-    let introduced = s.store.introduced_on_day_of(s.now)?;
-    Ok(Progress {
-        cards: s.cards.len(),
-        unseen,
-        learned,
-        due_today: forecast[0],
-        new_today: schedule::new_quota(&s.settings, unseen, introduced, s.now).min(unseen),
-        due_week: forecast[..7].iter().sum(),
-        reviews: s.store.review_count()?,
-        retired: states.len() - seen,
-        retention: s.store.retention_by_kind()?,
-        forecast,
-        until: s.settings.until.map(format_day),
-    })
+    Ok(crate::study::progress::progress(
+        &s.cards,
+        &s.store,
+        &s.settings,
+        s.now,
+    )?)
 }
 
 /// `study stats`.
@@ -188,7 +126,11 @@ pub fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<(), Failure
         "cards      {} ({} not seen yet, {} retired)",
         p.cards, p.unseen, p.retired
     )?;
-    writeln!(out, "learned    {}", p.learned)?;
+    writeln!(
+        out,
+        "learned    {} ({} learning, {} in review)",
+        p.learned, p.learning, p.review
+    )?;
     writeln!(
         out,
         "due today  {} reviews, {} new",
@@ -196,6 +138,7 @@ pub fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<(), Failure
     )?;
     writeln!(out, "this week  {} reviews", p.due_week)?;
     writeln!(out, "reviews    {} in all", p.reviews)?;
+    writeln!(out, "streak     {} days", p.streak)?;
     if let Some(until) = &p.until {
         writeln!(out, "exam       {until}")?;
     }

@@ -74,6 +74,7 @@ impl App {
             Action::NextPane => self.cycle_pane(1),
             Action::PrevPane => self.cycle_pane(-1),
             Action::Open => self.open_in_pane(),
+            Action::Back if self.resume_study_at_focus() => {}
             Action::Back => self.go_back(),
             Action::Forward => self.go_forward(),
             Action::FocusSearch => {
@@ -103,6 +104,8 @@ impl App {
             Action::Mark => self.mark_focus(),
             Action::CompareView => self.open_compare(),
             Action::MatrixView => self.open_matrix(),
+            Action::Study => self.open_study(),
+            Action::Progress => self.open_progress(false),
             Action::ToggleHelp => self.open_help(self.scope()),
             _ => self.does_nothing_here(action),
         }

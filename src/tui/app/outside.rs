@@ -139,6 +139,9 @@ impl App {
     /// A quarter second passed: messages age; the screen is drawn again
     /// only when one went.
     pub(super) fn tick(&mut self) {
+        if let Some(v) = self.mode.view_mut() {
+            v.tick();
+        }
         if let Some(m) = &mut self.message {
             m.ticks = m.ticks.saturating_sub(1);
             if m.ticks == 0 {

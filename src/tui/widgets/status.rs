@@ -138,6 +138,7 @@ fn actions_here(app: &App) -> (Scope, &'static [(Action, &'static str)]) {
                 (A::Back, "back"),
                 (A::PathMode, "path"),
                 (A::GraphView, "graph"),
+                (A::Study, "study"),
             ],
             Pane::Node => &[
                 (A::MoveDown, "scroll"),
@@ -145,6 +146,7 @@ fn actions_here(app: &App) -> (Scope, &'static [(Action, &'static str)]) {
                 (A::Back, "back"),
                 (A::FocusSearch, "search"),
                 (A::PathMode, "path"),
+                (A::Study, "study"),
                 (A::GraphView, "graph"),
                 (A::Export, "export"),
             ],
@@ -152,6 +154,7 @@ fn actions_here(app: &App) -> (Scope, &'static [(Action, &'static str)]) {
                 (A::Open, "open"),
                 (A::Back, "back"),
                 (A::FilterRelation, "relation filter"),
+                (A::Study, "study"),
                 (A::FocusSearch, "search"),
                 (A::PathMode, "path"),
                 (A::GraphView, "graph"),
