@@ -4,6 +4,8 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
+#[path = "cli/edges.rs"]
+mod edges;
 #[path = "cli/names.rs"]
 mod names;
 #[path = "cli/output.rs"]

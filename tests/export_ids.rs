@@ -54,6 +54,13 @@ fn pairs(text: &str, format: Format) -> Vec<(String, String)> {
     found
 }
 
+fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(i, n)| (i.to_string(), n.to_string()))
+        .collect()
+}
+
 #[test]
 fn repeated_edges_get_numbered_ids_beside_their_own_edge_in_every_format() {
     let graph = repeated();
@@ -63,10 +70,7 @@ fn repeated_edges_get_numbered_ids_beside_their_own_edge_in_every_format() {
         ("a|r|b|2", "second"),
         ("a|r|b|3", "third"),
     ];
-    let want: Vec<(String, String)> = all
-        .iter()
-        .map(|(i, n)| (i.to_string(), n.to_string()))
-        .collect();
+    let want = owned(&all);
     let whole = Filter::default();
     for format in [
         Format::Graphml,
@@ -112,9 +116,5 @@ fn a_filtered_export_numbers_only_the_edges_it_keeps() {
         ("a|r|b|2", "second"),
         ("a|r|b|3", "third"),
     ];
-    let want: Vec<(String, String)> = want
-        .iter()
-        .map(|(i, n)| (i.to_string(), n.to_string()))
-        .collect();
-    assert_eq!(pairs(&text, Format::Graphml), want, "{text}");
+    assert_eq!(pairs(&text, Format::Graphml), owned(&want), "{text}");
 }

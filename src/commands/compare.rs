@@ -57,18 +57,19 @@ pub fn compare(
         return Ok(());
     }
     let (l, r) = (graph.node(left), graph.node(right));
+    let (ln, rn) = (graph.display_name(left), graph.display_name(right));
     writeln!(
         out,
         "{} [{}] {}   vs   {} [{}] {}",
-        p.bold(&l.label),
+        p.bold(&ln),
         p.plain(&l.kind),
         p.dim(&l.id),
-        p.bold(&r.label),
+        p.bold(&rn),
         p.plain(&r.kind),
         p.dim(&r.id)
     )?;
-    let only_l = format!("only {}", l.label);
-    let only_r = format!("only {}", r.label);
+    let only_l = format!("only {ln}");
+    let only_r = format!("only {rn}");
     let width = ["both", &only_l, &only_r]
         .iter()
         .map(|s| unicode_width::UnicodeWidthStr::width(p.plain(s).as_str()))
@@ -82,12 +83,18 @@ pub fn compare(
         };
         writeln!(out, "\n{}", p.bold(&head))?;
         for s in &d.both {
-            let note = both_note(s, &l.label, &r.label);
-            row(out, p, width, "both", &graph.node(s.left).label, &note)?;
+            let note = both_note(s, &ln, &rn);
+            // Two nodes matched by their one label read as that label.
+            let name = if s.left == s.right {
+                graph.display_name(s.left)
+            } else {
+                graph.node(s.left).label.clone()
+            };
+            row(out, p, width, "both", &name, &note)?;
         }
         for (who, list) in [(&only_l, &d.left_only), (&only_r, &d.right_only)] {
             for s in list {
-                row(out, p, width, who, &graph.node(s.node).label, &s.note)?;
+                row(out, p, width, who, &graph.display_name(s.node), &s.note)?;
             }
         }
     }
@@ -103,17 +110,11 @@ pub fn compare(
             .props
             .iter()
             .map(|r| r.left.as_deref().unwrap_or("-").chars().count())
-            .chain([l.label.chars().count()])
+            .chain([ln.chars().count()])
             .max()
             .unwrap_or(0)
             .min(40);
-        writeln!(
-            out,
-            "  {}  {}  {}",
-            pad("", kw),
-            pad(&p.plain(&l.label), lw),
-            p.plain(&r.label)
-        )?;
+        writeln!(out, "  {}  {}  {}", pad("", kw), pad(&ln, lw), rn)?;
         for row in &c.props {
             let lv = p.plain(row.left.as_deref().unwrap_or("-"));
             let rv = p.plain(row.right.as_deref().unwrap_or("-"));

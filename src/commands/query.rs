@@ -11,7 +11,6 @@ use super::{Failure, Paint};
 use crate::export::json::write_value;
 use crate::graph::Graph;
 use crate::graph::ask;
-use crate::text::visible;
 
 /// The query language in brief, for `--help`.
 pub const HELP: &str = "\
@@ -72,7 +71,7 @@ pub fn query(
             err,
             "mlkg: taking {} as {} ({})",
             quoted(&g.text),
-            visible(&n.label),
+            graph.display_name(g.node),
             n.id
         )?;
     }
@@ -95,7 +94,7 @@ pub fn query(
     }
     let width = found
         .iter()
-        .map(|&ix| unicode_width::UnicodeWidthStr::width(p.plain(&graph.node(ix).label).as_str()))
+        .map(|&ix| unicode_width::UnicodeWidthStr::width(graph.display_name(ix).as_str()))
         .max()
         .unwrap_or(0)
         .min(40);
@@ -104,7 +103,7 @@ pub fn query(
         writeln!(
             out,
             "{}  {}  {}",
-            super::paint::pad(&p.plain(&n.label), width),
+            super::paint::pad(&graph.display_name(ix), width),
             kind_badge(graph, &n.kind, p),
             p.dim(&n.id)
         )?;

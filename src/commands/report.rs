@@ -10,7 +10,7 @@ use crate::cli::{SearchArgs, ShowArgs, StatsArgs};
 use crate::export::json::write_value;
 use crate::graph::query::Dir;
 use crate::graph::search::SearchIndex;
-use crate::graph::{Graph, NodeIndex};
+use crate::graph::{EdgeData, Graph, NodeIndex};
 
 /// `mlkg search`.
 pub fn search(graph: &Graph, a: &SearchArgs, p: Paint, out: &mut dyn Write) -> Result<(), Failure> {
@@ -42,13 +42,13 @@ pub fn search(graph: &Graph, a: &SearchArgs, p: Paint, out: &mut dyn Write) -> R
     }
     let width = hits
         .iter()
-        .map(|h| unicode_width::UnicodeWidthStr::width(p.plain(&graph.node(h.node).label).as_str()))
+        .map(|h| unicode_width::UnicodeWidthStr::width(graph.display_name(h.node).as_str()))
         .max()
         .unwrap_or(0)
         .min(40);
     for h in &hits {
         let n = graph.node(h.node);
-        let label = pad(&p.plain(&n.label), width);
+        let label = pad(&graph.display_name(h.node), width);
         let shown = if p.on {
             format!(
                 "{}{}",
@@ -83,6 +83,19 @@ pub(super) fn kind_badge(graph: &Graph, kind: &str, p: Paint) -> String {
 pub(super) fn kind_word(graph: &Graph, kind: &str, p: Paint) -> String {
     let color = graph.kinds.get(kind).map_or("", |k| k.color.as_str());
     p.colored(kind, color)
+}
+
+/// What an edge carries, for the end of a listed node's line: each prop as
+/// `key=value`, then `— note`; empty when it carries nothing.
+pub(super) fn edge_extra(edge: &EdgeData, p: Paint) -> String {
+    let mut extra = String::new();
+    for (k, v) in &edge.props {
+        extra.push_str(&format!("  {k}={v}"));
+    }
+    if !edge.note.is_empty() {
+        extra.push_str(&format!("  — {}", edge.note));
+    }
+    p.plain(&extra)
 }
 
 /// `mlkg show`.
@@ -137,21 +150,13 @@ pub fn show(
         writeln!(out, "\n{} ({})", p.bold(&arrow), group.items.len())?;
         for (other, e) in group.items {
             let m = graph.node(other);
-            let edge = graph.edge(e);
-            let mut extra = String::new();
-            for (k, v) in &edge.props {
-                extra.push_str(&format!("  {k}={v}"));
-            }
-            if !edge.note.is_empty() {
-                extra.push_str(&format!("  — {}", edge.note));
-            }
             writeln!(
                 out,
                 "  {}  {}  {}{}",
-                p.plain(&m.label),
+                graph.display_name(other),
                 kind_word(graph, &m.kind, p),
                 p.dim(&m.id),
-                p.plain(&extra)
+                edge_extra(graph.edge(e), p)
             )?;
         }
     }
@@ -252,7 +257,7 @@ pub fn stats(graph: &Graph, a: &StatsArgs, p: Paint, out: &mut dyn Write) -> Res
             out,
             "  {:>5}  {}  {}",
             graph.degree(ix),
-            p.plain(&graph.node(ix).label),
+            graph.display_name(ix),
             p.dim(&graph.node(ix).id)
         )?;
     }
@@ -261,7 +266,7 @@ pub fn stats(graph: &Graph, a: &StatsArgs, p: Paint, out: &mut dyn Write) -> Res
         writeln!(
             out,
             "  {}  {}",
-            p.plain(&graph.node(ix).label),
+            graph.display_name(ix),
             p.dim(&graph.node(ix).id)
         )?;
     }

@@ -35,7 +35,7 @@ pub fn node_with(
                     err,
                     "mlkg: taking {} as {} ({})",
                     quoted(text),
-                    visible(&n.label),
+                    graph.display_name(found.node),
                     n.id
                 )?;
             }
@@ -75,14 +75,15 @@ fn node_message(graph: &Graph, text: &str, e: &NodeError) -> String {
     }
 }
 
-/// One line per candidate: label, kind, and the command with its id.
+/// One line per candidate: name (with its owner when shared), kind, and
+/// the command with its id.
 fn candidate_lines(graph: &Graph, text: &str, candidates: &[NodeIndex]) -> String {
     let rows: Vec<(String, String, String)> = candidates
         .iter()
         .map(|&ix| {
             let n = graph.node(ix);
             (
-                visible(&shorten(&n.label, 40)).into_owned(),
+                shorten(&graph.display_name(ix), 40).into_owned(),
                 visible(&n.kind).into_owned(),
                 replaced_command(text, &n.id),
             )

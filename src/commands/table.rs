@@ -123,7 +123,7 @@ const TEXT_WIDTH: usize = 80;
 /// ```
 fn text(graph: &Graph, m: &Matrix, p: Paint, out: &mut dyn Write) -> std::io::Result<()> {
     let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
-    let label = |ix| p.plain(&graph.node(ix).label);
+    let label = |ix| graph.display_name(ix);
     let rw = m.rows.iter().map(|&r| width(&label(r))).max().unwrap_or(0);
     let wide: Vec<usize> = m.cols.iter().map(|&c| width(&label(c))).collect();
     let fits = rw + wide.iter().map(|w| w + 2).sum::<usize>() <= TEXT_WIDTH;
@@ -186,7 +186,7 @@ fn markdown(graph: &Graph, m: &Matrix, out: &mut dyn Write) -> std::io::Result<(
     let mut head = String::from("| |");
     let mut rule = String::from("| --- |");
     for &c in &m.cols {
-        head.push_str(&format!(" {} |", cell(&graph.node(c).label)));
+        head.push_str(&format!(" {} |", cell(&graph.display_name(c))));
         rule.push_str(" :---: |");
     }
     writeln!(out, "{head}\n{rule}")?;
@@ -204,7 +204,7 @@ fn markdown(graph: &Graph, m: &Matrix, out: &mut dyn Write) -> std::io::Result<(
         })
         .collect();
     for (&r, cells) in m.rows.iter().zip(grid(m, &marks)) {
-        let mut line = format!("| {} |", cell(&graph.node(r).label));
+        let mut line = format!("| {} |", cell(&graph.display_name(r)));
         for c in cells {
             line.push_str(&format!(" {c} |"));
         }

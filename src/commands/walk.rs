@@ -32,8 +32,11 @@ pub fn neighbors(
             let n = graph.node(*ix);
             let edge = graph.edge(link.edge);
             let (dir, label) = reading(graph, link);
-            Some(json!({"id": n.id, "label": n.label, "kind": n.kind, "depth": depth,
-                "via": {"from": graph.node(*parent).id, "rel": edge.rel, "label": label, "dir": dir}}))
+            Some(
+                json!({"id": n.id, "label": n.label, "kind": n.kind, "depth": depth,
+                "via": {"from": graph.node(*parent).id, "rel": edge.rel, "label": label, "dir": dir,
+                    "note": edge.note, "props": edge.props}}),
+            )
         });
         stream::array(out, 0, items)?;
         writeln!(out)?;
@@ -53,18 +56,19 @@ pub fn neighbors(
             _ => format!("←{label}—"),
         };
         let from = if *depth > 1 {
-            format!("{} ", p.plain(&graph.node(*parent).label))
+            format!("{} ", graph.display_name(*parent))
         } else {
             String::new()
         };
         writeln!(
             out,
-            "{}{from}{} {}  [{}]  {}",
+            "{}{from}{} {}  [{}]  {}{}",
             indent(*depth),
             p.plain(&arrow),
-            p.plain(&n.label),
+            graph.display_name(*ix),
             p.plain(&n.kind),
-            p.dim(&n.id)
+            p.dim(&n.id),
+            super::report::edge_extra(graph.edge(link.edge), p)
         )?;
     }
     if reached.len() == 1 {

@@ -261,9 +261,10 @@ impl Graph {
     }
 
     /// A path as text, each relation read the right way:
-    /// `Sigmoid —causes→ Vanishing gradient ←mitigates— ReLU`.
+    /// `Sigmoid —causes→ Vanishing gradient ←mitigates— ReLU`, a node whose
+    /// label another node shares named with its owner (`k · K-Means`).
     pub fn path_text(&self, from: NodeIndex, steps: &[Link]) -> String {
-        let mut out = crate::text::visible(&self.g[from].label).into_owned();
+        let mut out = self.display_name(from);
         for step in steps {
             let rel = self.rel_label(&self.g[step.edge].rel);
             let arrow = if self.is_symmetric(&self.g[step.edge].rel) {
@@ -275,7 +276,7 @@ impl Graph {
                 }
             };
             out.push_str(&crate::text::visible(&arrow));
-            out.push_str(&crate::text::visible(&self.g[step.node].label));
+            out.push_str(&self.display_name(step.node));
         }
         out
     }
