@@ -229,6 +229,21 @@ fn compare_of_an_unknown_node_exits_2() {
 }
 
 #[test]
+fn compare_of_a_node_with_itself_exits_2_naming_it() {
+    let out = fixture(&["compare", "alpha", "Alpha Boost"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("both name Alpha Boost (alpha): compare two different nodes"),
+        "{err}"
+    );
+}
+
+#[test]
 fn table_text_markdown_csv_and_json_on_the_fixture() {
     let args = [
         "table",

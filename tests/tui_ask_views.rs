@@ -8,7 +8,7 @@
 mod tui_ask;
 
 use mlkg::graph::ask;
-use mlkg::tui::app::{App, Mode, Row};
+use mlkg::tui::app::{App, Mode, Pane, Row};
 use mlkg::tui::event::Event;
 use mlkg::tui::keymap::Key;
 use mlkg::tui::views::compare::CompareRow;
@@ -62,6 +62,35 @@ fn back_lands_on_the_hit_that_was_opened() {
     press(&mut app, &[Key::Char('L'), Key::Char('H')]);
     let selected = app.main.selected_hit().map(|n| id(&app, n));
     assert_eq!(selected.as_deref(), Some("gamma"));
+}
+
+#[test]
+fn back_to_a_node_left_by_its_neighbours_lands_on_the_row_left() {
+    let mut app = app_on("delta");
+    app.update(Event::Resize(200, 50));
+    asked(&mut app, "kind:algorithm accepts:csv");
+    // Open Alpha Boost from the results, then its CSV neighbour.
+    press(&mut app, &[Key::Enter]);
+    assert_eq!(focus(&app), "alpha");
+    assert_eq!(app.main.pane, Pane::Neighbours);
+    let csv = app.graph.find("csv").unwrap();
+    let at = (app.main.rows.iter())
+        .position(|r| matches!(r, Row::Node { node, .. } if *node == csv))
+        .unwrap();
+    app.main.row_list.select(at);
+    press(&mut app, &[Key::Enter]);
+    assert_eq!(focus(&app), "csv");
+    // Back: on Alpha Boost's CSV row, not in the query's hits.
+    press(&mut app, &[Key::Char('H')]);
+    assert_eq!(focus(&app), "alpha");
+    assert_eq!(app.main.pane, Pane::Neighbours);
+    assert_eq!(app.main.row_list.sel, at);
+    // Back again: the query's results, on the hit opened from them.
+    press(&mut app, &[Key::Char('H')]);
+    assert_eq!(focus(&app), "delta");
+    assert_eq!(app.main.pane, Pane::Hits);
+    let selected = app.main.selected_hit().map(|n| id(&app, n));
+    assert_eq!(selected.as_deref(), Some("alpha"));
 }
 
 fn candidates(app: &App) -> Vec<String> {

@@ -50,6 +50,16 @@ pub fn compare(
     let resolver = Resolver::new(graph);
     let left = resolve::node_with(&resolver, graph, &a.a, err)?;
     let right = resolve::node_with(&resolver, graph, &a.b, err)?;
+    if left == right {
+        let n = graph.node(left);
+        return Err(Failure::BadArgument(format!(
+            "{} and {} both name {} ({}): compare two different nodes",
+            resolve::quoted(&a.a),
+            resolve::quoted(&a.b),
+            crate::text::visible(&n.label),
+            n.id
+        )));
+    }
     let c = graph.compare(left, right);
     if a.json {
         write_value(&to_json(graph, &c), out)?;

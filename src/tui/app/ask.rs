@@ -33,6 +33,14 @@ impl App {
             .then(|| self.main.query.text()[1..].to_string())
     }
 
+    /// The query a jump list entry keeps as it is left: the one whose hits
+    /// are in use, not one left in the box while walking the neighbours.
+    pub(super) fn query_to_keep(&self) -> Option<String> {
+        (self.main.pane == Pane::Hits)
+            .then(|| self.asked_query())
+            .flatten()
+    }
+
     /// Opens the query prompt, keeping a query already typed.
     pub(super) fn start_query(&mut self) {
         self.main.typing = true;

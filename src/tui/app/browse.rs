@@ -16,7 +16,7 @@ impl App {
             return;
         }
         self.jumps.remember_row(self.main.row_list.sel);
-        self.jumps.remember_query(self.asked_query());
+        self.jumps.remember_query(self.query_to_keep());
         self.jumps.push(ix);
         self.focus_on(ix, 0);
     }
@@ -33,7 +33,7 @@ impl App {
     /// Goes back in the jump list.
     pub fn go_back(&mut self) {
         self.jumps.remember_row(self.main.row_list.sel);
-        self.jumps.remember_query(self.asked_query());
+        self.jumps.remember_query(self.query_to_keep());
         match self.jumps.back() {
             Some(j) => self.arrive(j),
             None => self.say("at the start of the jump list"),
@@ -43,7 +43,7 @@ impl App {
     /// Goes forward in the jump list.
     pub fn go_forward(&mut self) {
         self.jumps.remember_row(self.main.row_list.sel);
-        self.jumps.remember_query(self.asked_query());
+        self.jumps.remember_query(self.query_to_keep());
         match self.jumps.forward() {
             Some(j) => self.arrive(j),
             None => self.say("at the end of the jump list"),
