@@ -58,6 +58,10 @@ fn push_visible(out: &mut String, c: char) {
 /// The text cut to at most `max` characters, ending in `…` when cut, so
 /// nothing downstream (wrapping, drawing, Graphviz) ever works on megabytes.
 pub fn shorten(s: &str, max: usize) -> Cow<'_, str> {
+    if s.len() <= max {
+        // No more characters than bytes.
+        return Cow::Borrowed(s);
+    }
     match s.char_indices().nth(max.saturating_sub(1)) {
         Some((end, _)) if s[end..].chars().nth(1).is_some() => {
             Cow::Owned(format!("{}…", &s[..end]))

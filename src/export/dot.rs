@@ -61,13 +61,13 @@ pub fn html(s: &str) -> String {
 /// Writes a DOT string for an id or label, as [`quote`] does, without an
 /// allocation in the common case of text that needs no escape.
 fn write_quoted(out: &mut Vec<u8>, s: &str) {
-    let plain = if s.is_ascii() {
-        !s.bytes()
-            .any(|b| b < 0x20 || b == 0x7f || b == b'"' || b == b'\\')
-    } else {
-        !s.chars()
-            .any(|c| c == '"' || c == '\\' || crate::text::is_unsafe(c))
-    };
+    // One pass over ASCII text; other text is looked at by character.
+    let plain = s
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
+        || !s
+            .chars()
+            .any(|c| c == '"' || c == '\\' || crate::text::is_unsafe(c));
     if !plain {
         out.extend_from_slice(quote(s).as_bytes());
         return;
@@ -107,8 +107,9 @@ pub fn write(ex: &Export, out: &mut dyn Write) -> io::Result<()> {
         "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];"
     )?;
     let looks = Looks::new(graph);
-    body::nodes(ex, &looks, out)?;
-    body::edges(ex, out)?;
+    let ids = body::Ids::new(graph, &sel.nodes);
+    body::nodes(ex, &ids, &looks, out)?;
+    body::edges(ex, &ids, out)?;
     legend(ex, &looks, out)?;
     writeln!(out, "}}")
 }
@@ -121,9 +122,10 @@ pub const LEGEND_PREFIX: &str = "legend:";
 /// mean.
 fn legend(ex: &Export, looks: &Looks, out: &mut dyn Write) -> io::Result<()> {
     let graph = ex.graph;
+    let positions = body::kind_positions(ex);
     let mut used = vec![false; graph.kinds.len()];
     for &ix in &ex.sel.nodes {
-        if let Some(k) = graph.kinds.get_index_of(&graph.node(ix).kind) {
+        if let Some(&k) = positions.get(graph.node(ix).kind.as_str()) {
             used[k] = true;
         }
     }

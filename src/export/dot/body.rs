@@ -1,32 +1,42 @@
 //! The node and edge statements of a DOT export. Large selections are
 //! rendered in chunks on all cores (rayon) into buffers written in order, a
 //! bounded window at a time, so the output is the same as one thread's and
-//! memory stays bounded.
+//! memory stays bounded. What every statement repeats is prepared once: each
+//! node's quoted id in one buffer (an edge copies two of them), and the
+//! kinds' and relations' attributes found by a fast hash of their ids.
 
 use std::io::{self, Write};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::{LABEL_CHARS, quote, write_id, write_quoted};
 use crate::export::Export;
 use crate::export::style::{Looks, dot_shape};
+use crate::graph::{Graph, NodeIndex};
 use crate::text::shorten;
 
 /// Items per buffer.
 const CHUNK: usize = 4096;
 /// Buffers rendered before they are written.
 const WINDOW: usize = 32;
+/// About how many bytes a node statement takes (with its tooltip).
+const NODE_LINE: usize = 256;
+/// About how many bytes an edge statement takes.
+const EDGE_LINE: usize = 64;
 /// The most characters of a tooltip.
 const TOOLTIP_CHARS: usize = 300;
 
-/// Renders items into `out` in order, in parallel past one chunk.
+/// Renders items into `out` in order, in parallel past one chunk; `line`
+/// is about how many bytes an item takes.
 fn in_chunks<T: Sync>(
     items: &[T],
+    line: usize,
     out: &mut dyn Write,
     render: impl Fn(&T, &mut Vec<u8>) + Sync,
 ) -> io::Result<()> {
     let one = |chunk: &[T]| {
-        let mut buf = Vec::with_capacity(chunk.len() * 96);
+        let mut buf = Vec::with_capacity(chunk.len() * line);
         for item in chunk {
             render(item, &mut buf);
         }
@@ -73,47 +83,100 @@ fn write_tooltip(buf: &mut Vec<u8>, kind: &str, summary: &str) {
     write_quoted(buf, &shorten(&tip, TOOLTIP_CHARS));
 }
 
+/// Each kept node's quoted DOT id, one after another in one buffer, found
+/// by the node's index: an edge statement copies two of them.
+pub struct Ids {
+    bytes: Vec<u8>,
+    /// Where each node's id starts, by node index; the next entry is its end.
+    starts: Vec<usize>,
+}
+
+impl Ids {
+    /// The ids of the given nodes (the others are empty).
+    pub fn new(graph: &Graph, nodes: &[NodeIndex]) -> Ids {
+        let count = graph.node_count();
+        let mut kept = vec![false; count];
+        for ix in nodes {
+            kept[ix.index()] = true;
+        }
+        let mut bytes = Vec::with_capacity(nodes.len() * 12);
+        let mut starts = Vec::with_capacity(count + 1);
+        for (i, &keep) in kept.iter().enumerate() {
+            starts.push(bytes.len());
+            if keep {
+                write_id(&mut bytes, &graph.node(NodeIndex::new(i)).id, i);
+            }
+        }
+        starts.push(bytes.len());
+        Ids { bytes, starts }
+    }
+
+    /// A node's quoted id.
+    pub fn get(&self, ix: NodeIndex) -> &[u8] {
+        let i = ix.index();
+        &self.bytes[self.starts[i]..self.starts[i + 1]]
+    }
+}
+
+/// Each kind's position among the declared kinds, by its id.
+pub fn kind_positions<'a>(ex: &Export<'a>) -> FxHashMap<&'a str, usize> {
+    ex.graph
+        .kinds
+        .keys()
+        .enumerate()
+        .map(|(k, id)| (id.as_str(), k))
+        .collect()
+}
+
 /// Writes the node statements, grouped in a cluster per kind with
 /// `--cluster`.
-pub fn nodes(ex: &Export, looks: &Looks, out: &mut dyn Write) -> io::Result<()> {
+pub fn nodes(ex: &Export, ids: &Ids, looks: &Looks, out: &mut dyn Write) -> io::Result<()> {
     let graph = ex.graph;
-    let kind_attrs: Vec<String> = (0..graph.kinds.len())
-        .map(|k| {
-            format!(
-                ", shape={}, fillcolor=\"{}\"",
+    let positions = kind_positions(ex);
+    // Shape and fill, then the tooltip's start, of each kind.
+    let kind_attrs: Vec<(String, &str)> = graph
+        .kinds
+        .values()
+        .enumerate()
+        .map(|(k, kind)| {
+            let attrs = format!(
+                ", shape={}, fillcolor=\"{}\", tooltip=",
                 dot_shape(Some(k)),
                 looks.fill(Some(k))
-            )
+            );
+            (attrs, kind.label.as_str())
         })
         .collect();
-    let undeclared = format!(", shape=box, fillcolor=\"{}\"", looks.fill(None));
+    let undeclared = format!(", shape=box, fillcolor=\"{}\", tooltip=", looks.fill(None));
     let root = ex.filter.root;
-    let render = |&ix: &_, buf: &mut Vec<u8>| {
+    let kind_of = |ix: NodeIndex| positions.get(graph.node(ix).kind.as_str()).copied();
+    let render = |&ix: &NodeIndex, buf: &mut Vec<u8>| {
         let node = graph.node(ix);
-        let k = graph.kinds.get_index_of(&node.kind);
         buf.extend_from_slice(b"  ");
-        write_id(buf, &node.id, ix.index());
+        buf.extend_from_slice(ids.get(ix));
         buf.extend_from_slice(b" [label=");
         write_quoted(buf, &shorten(&node.label, LABEL_CHARS));
-        buf.extend_from_slice(k.map_or(&undeclared, |k| &kind_attrs[k]).as_bytes());
-        buf.extend_from_slice(b", tooltip=");
-        write_tooltip(buf, graph.kind_label(&node.kind), &node.summary);
+        let (attrs, kind_label) = match kind_of(ix) {
+            Some(k) => (kind_attrs[k].0.as_str(), kind_attrs[k].1),
+            None => (undeclared.as_str(), node.kind.as_str()),
+        };
+        buf.extend_from_slice(attrs.as_bytes());
+        write_tooltip(buf, kind_label, &node.summary);
         if root == Some(ix) {
             buf.extend_from_slice(b", penwidth=3, color=\"#c0392b\", fontsize=13");
         }
         buf.extend_from_slice(b"];\n");
     };
     if !ex.options.cluster {
-        return in_chunks(&ex.sel.nodes, out, render);
+        return in_chunks(&ex.sel.nodes, NODE_LINE, out, render);
     }
     let mut buckets = vec![Vec::new(); graph.kinds.len() + 1];
     for &ix in &ex.sel.nodes {
-        let k = graph.kinds.get_index_of(&graph.node(ix).kind);
-        buckets[k.unwrap_or(graph.kinds.len())].push(ix);
+        buckets[kind_of(ix).unwrap_or(graph.kinds.len())].push(ix);
     }
     for (k, bucket) in buckets.iter().enumerate().filter(|(_, b)| !b.is_empty()) {
         let Some((_, kind)) = graph.kinds.get_index(k) else {
-            in_chunks(bucket, out, render)?;
+            in_chunks(bucket, NODE_LINE, out, render)?;
             continue;
         };
         writeln!(
@@ -121,7 +184,7 @@ pub fn nodes(ex: &Export, looks: &Looks, out: &mut dyn Write) -> io::Result<()> 
             "  subgraph \"cluster_k{k}\" {{\n  label={};\n  style=\"rounded,dashed\";\n  color=\"#888888\";",
             quote(&shorten(&kind.label, LABEL_CHARS))
         )?;
-        in_chunks(bucket, out, render)?;
+        in_chunks(bucket, NODE_LINE, out, render)?;
         writeln!(out, "  }}")?;
     }
     Ok(())
@@ -129,12 +192,16 @@ pub fn nodes(ex: &Export, looks: &Looks, out: &mut dyn Write) -> io::Result<()> 
 
 /// Writes the edge statements: labelled with the relation, symmetric ones
 /// dashed without arrows, required ones bold, notes as tooltips.
-pub fn edges(ex: &Export, out: &mut dyn Write) -> io::Result<()> {
+pub fn edges(ex: &Export, ids: &Ids, out: &mut dyn Write) -> io::Result<()> {
     let graph = ex.graph;
-    let heads: Vec<String> = graph
+    // Each declared relation's label attribute and whether it is symmetric.
+    let rels: FxHashMap<&str, (String, bool)> = graph
         .relations
-        .values()
-        .map(|r| format!(" [label={}", quote(&shorten(&r.label, LABEL_CHARS))))
+        .iter()
+        .map(|(id, r)| {
+            let head = format!(" [label={}", quote(&shorten(&r.label, LABEL_CHARS)));
+            (id.as_str(), (head, r.symmetric))
+        })
         .collect();
     let render = |&e: &_, buf: &mut Vec<u8>| {
         let Some((a, b)) = graph.edge_ends(e) else {
@@ -142,18 +209,20 @@ pub fn edges(ex: &Export, out: &mut dyn Write) -> io::Result<()> {
         };
         let data = graph.edge(e);
         buf.extend_from_slice(b"  ");
-        write_id(buf, &graph.node(a).id, a.index());
+        buf.extend_from_slice(ids.get(a));
         buf.extend_from_slice(b" -> ");
-        write_id(buf, &graph.node(b).id, b.index());
-        let rel = graph.relations.get_index_of(&data.rel);
-        match rel {
-            Some(r) => buf.extend_from_slice(heads[r].as_bytes()),
+        buf.extend_from_slice(ids.get(b));
+        let symmetric = match rels.get(data.rel.as_str()) {
+            Some((head, symmetric)) => {
+                buf.extend_from_slice(head.as_bytes());
+                *symmetric
+            }
             None => {
                 buf.extend_from_slice(b" [label=");
                 buf.extend_from_slice(quote(&data.rel).as_bytes());
+                false
             }
-        }
-        let symmetric = rel.is_some() && graph.is_symmetric(&data.rel);
+        };
         let required = data.props.get("required").is_some_and(|v| v == "true");
         match (symmetric, required) {
             (true, true) => buf.extend_from_slice(b", dir=none, style=\"dashed,bold\", penwidth=2"),
@@ -167,5 +236,5 @@ pub fn edges(ex: &Export, out: &mut dyn Write) -> io::Result<()> {
         }
         buf.extend_from_slice(b"];\n");
     };
-    in_chunks(&ex.sel.edges, out, render)
+    in_chunks(&ex.sel.edges, EDGE_LINE, out, render)
 }
