@@ -1,7 +1,8 @@
 //! Benchmarks of the query language: the learners' questions on the
 //! embedded graph, and `kind:algorithm accepts:FORMAT`-shaped queries on
 //! synthetic graphs (examples/synth.rs) of 1k, 10k and 100k nodes, 1M with
-//! MLKG_BENCH_1M=1. docs/PERFORMANCE.md has the results.
+//! MLKG_BENCH_1M=1. Times are the process's CPU time (see common/cpu_time.rs).
+//! docs/PERFORMANCE.md has the results.
 //!
 //!     cargo bench --bench ask
 
@@ -12,6 +13,10 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use mlkg::graph::ask;
 use mlkg::graph::load::{load_embedded, load_str};
 use mlkg::graph::{Graph, Source};
+
+#[path = "common/cpu_time.rs"]
+mod cpu_time;
+use cpu_time::CpuTime;
 
 #[path = "../examples/synth.rs"]
 #[allow(dead_code)]
@@ -28,7 +33,7 @@ const QUESTIONS: [&str; 8] = [
     "mitigates:vanishing-gradient",
 ];
 
-fn embedded(c: &mut Criterion) {
+fn embedded(c: &mut Criterion<CpuTime>) {
     let graph = load_embedded().expect("embedded graph").graph;
     let mut g = c.benchmark_group("query embedded");
     g.bench_function("the eight questions", |b| {
@@ -54,7 +59,7 @@ fn busiest_format(graph: &Graph) -> String {
         .expect("a format")
 }
 
-fn synthetic(c: &mut Criterion) {
+fn synthetic(c: &mut Criterion<CpuTime>) {
     let mut sizes = vec![1_000, 10_000, 100_000];
     if std::env::var_os("MLKG_BENCH_1M").is_some() {
         sizes.push(1_000_000);
@@ -93,5 +98,9 @@ fn synthetic(c: &mut Criterion) {
     }
 }
 
-criterion_group!(ask_benches, embedded, synthetic);
+criterion_group! {
+    name = ask_benches;
+    config = Criterion::default().with_measurement(CpuTime);
+    targets = embedded, synthetic
+}
 criterion_main!(ask_benches);

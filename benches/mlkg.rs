@@ -1,7 +1,8 @@
 //! Benchmarks: the embedded graph (load, search, the first frame), and
 //! synthetic graphs (examples/synth.rs) of 1k, 10k and 100k nodes, 1M with
 //! MLKG_BENCH_1M=1: load, search keystrokes, neighbours, shortest path, a
-//! TUI frame, DOT and JSON export. docs/PERFORMANCE.md has the results.
+//! TUI frame, DOT and JSON export. Times are the process's CPU time (see
+//! common/cpu_time.rs). docs/PERFORMANCE.md has the results.
 //!
 //!     cargo bench --bench mlkg
 //!     cargo bench --bench mlkg -- 'search/typing'     # one group
@@ -18,6 +19,10 @@ use mlkg::graph::{Graph, Source};
 use mlkg::tui::{Action, App};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+#[path = "common/cpu_time.rs"]
+mod cpu_time;
+use cpu_time::CpuTime;
 
 #[path = "../examples/synth.rs"]
 #[allow(dead_code)]
@@ -65,7 +70,7 @@ fn terminal() -> Terminal<TestBackend> {
 }
 
 /// The embedded graph: what a new user runs.
-fn embedded(c: &mut Criterion) {
+fn embedded(c: &mut Criterion<CpuTime>) {
     let mut g = c.benchmark_group("embedded");
     g.bench_function("load", |b| {
         b.iter(|| load_embedded().expect("embedded graph"))
@@ -88,7 +93,7 @@ fn embedded(c: &mut Criterion) {
     g.finish();
 }
 
-fn benches(c: &mut Criterion) {
+fn benches(c: &mut Criterion<CpuTime>) {
     for n in sizes() {
         let text = graph_text(n);
         let graph = load(&text);
@@ -165,25 +170,30 @@ fn benches(c: &mut Criterion) {
         });
         g.finish();
 
+        // The setups below run only when the benchmark is not filtered out.
         let mut g = c.benchmark_group("tui frame 200x50");
         g.sample_size(samples);
-        let mut app = App::new(graph.clone(), None);
-        for ch in TYPED.chars() {
-            app.update(Action::Insert(ch));
-        }
-        let mut term = terminal();
         g.bench_function(BenchmarkId::from_parameter(n), |b| {
+            let mut app = App::new(graph.clone(), None);
+            for ch in TYPED.chars() {
+                app.update(Action::Insert(ch));
+            }
+            let mut term = terminal();
             b.iter(|| frame(&mut app, &mut term))
         });
         g.finish();
 
         for format in [Format::Dot, Format::Json] {
-            let mut size = Vec::new();
-            export::write(&graph, &Filter::default(), format, &mut size).expect("export");
+            // The output's size, for the throughput: from the synthetic
+            // graph's shape, close enough for MiB/s (exact in the output).
+            let per_node = if format == Format::Dot { 350 } else { 700 };
             let mut g = c.benchmark_group(format!("export {format:?}").to_lowercase());
             g.sample_size(samples.min(20))
-                .throughput(Throughput::Bytes(size.len() as u64));
+                .throughput(Throughput::Bytes((n * per_node) as u64));
             g.bench_function(BenchmarkId::from_parameter(n), |b| {
+                let mut size = Vec::new();
+                export::write(&graph, &Filter::default(), format, &mut size).expect("export");
+                eprintln!("export {format:?} of {n} nodes: {} bytes", size.len());
                 b.iter(|| {
                     let mut out = Vec::with_capacity(size.len());
                     export::write(&graph, &Filter::default(), format, &mut out).expect("export");
@@ -195,5 +205,9 @@ fn benches(c: &mut Criterion) {
     }
 }
 
-criterion_group!(mlkg_benches, embedded, benches);
+criterion_group! {
+    name = mlkg_benches;
+    config = Criterion::default().with_measurement(CpuTime);
+    targets = embedded, benches
+}
 criterion_main!(mlkg_benches);
