@@ -44,6 +44,10 @@ pub type Props = BTreeMap<String, String>;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
+    /// The graph's own name, if it gives one: study progress is kept under it,
+    /// wherever the file is.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
     /// Node kinds by id, in declaration order.
     #[serde(default)]
     pub kinds: IndexMap<String, Kind>,
@@ -177,6 +181,8 @@ pub struct Graph {
     shared_labels: std::sync::OnceLock<rustc_hash::FxHashSet<String>>,
     /// Where the graph came from.
     pub source: Source,
+    /// The name the file gives the graph, if any.
+    pub name: Option<String>,
 }
 
 impl Graph {
@@ -215,13 +221,16 @@ impl Graph {
             })
             .collect();
         drop(position);
+        let name = Some(doc.name).filter(|n| !n.is_empty());
         let mut keep = keep.into_iter();
         let nodes = doc
             .nodes
             .into_iter()
             .filter(|_| keep.next().unwrap_or(false))
             .collect();
-        Graph::from_parts(doc.kinds, doc.relations, nodes, edges, source)
+        let mut graph = Graph::from_parts(doc.kinds, doc.relations, nodes, edges, source);
+        graph.name = name;
+        graph
     }
 
     /// Builds a graph from nodes with distinct ids and edges given by the
@@ -255,6 +264,7 @@ impl Graph {
             index,
             shared_labels: std::sync::OnceLock::new(),
             source,
+            name: None,
         }
     }
 
@@ -267,6 +277,7 @@ impl Graph {
             .map(|e| self.edge_document(e))
             .collect();
         Document {
+            name: self.name.clone().unwrap_or_default(),
             kinds: self.kinds.clone(),
             relations: self.relations.clone(),
             nodes,

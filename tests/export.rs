@@ -310,6 +310,7 @@ fn arb_graph() -> impl Strategy<Value = Document> {
                 }
             }
             Document {
+                name: String::new(),
                 kinds,
                 relations,
                 nodes,

@@ -497,6 +497,7 @@ fn hostile_dot_graph() -> mlkg::graph::Graph {
         .collect();
     mlkg::graph::Graph::from_document(
         Document {
+            name: String::new(),
             kinds,
             relations,
             nodes,

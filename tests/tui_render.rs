@@ -446,6 +446,7 @@ fn study_feedback() -> App {
     let place = Place {
         dir: "/nowhere".into(),
         key: "embedded".into(),
+        earlier: None,
     };
     let right = |i: &usize| card.answers.contains(&card.options[*i].id);
     let all = 0..card.options.len();

@@ -808,6 +808,7 @@ fn every_scope_can_be_reached_and_left() {
     let place = mlkg::study::session::Place {
         dir: "/nowhere".into(),
         key: "embedded".into(),
+        earlier: None,
     };
     let deck = mlkg::study::session::Deck::of_new(place, vec![card], 1);
     app.update(mlkg::tui::Event::StudyOpened(Box::new(Ok(deck))));

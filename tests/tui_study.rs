@@ -29,6 +29,7 @@ fn studying(n: usize) -> App {
     let place = Place {
         dir: std::path::PathBuf::from("/nonexistent"),
         key: "embedded".into(),
+        earlier: None,
     };
     let mut app = App::new(graph, None);
     app.update(Action::LeaveSearch);
@@ -71,6 +72,7 @@ fn studying_in(dir: &std::path::Path, now: i64, pick: impl Fn(&mlkg::study::Card
     let place = Place {
         dir: dir.to_path_buf(),
         key: "embedded".into(),
+        earlier: None,
     };
     let mut deck = Deck::open(&graph, place, now).expect("the store opens");
     deck.cards.retain(|c| pick(c));

@@ -117,8 +117,7 @@ pub use crate::study::session::graph_key;
 /// Opens the progress of a graph, saving any settings given.
 pub fn open_session(graph: &Graph, args: &StudyArgs) -> Result<Session, Failure> {
     let now = clock::now().map_err(Failure::BadArgument)?;
-    let dir = store::data_dir()?;
-    let mut store = Store::open(&dir, &graph_key(graph))?;
+    let mut store = crate::study::session::Place::of(graph)?.open()?;
     let mut settings = store.settings()?;
     let before = settings;
     if let Some(n) = args.new_per_day {

@@ -138,6 +138,9 @@ pub fn write(ex: &Export, out: &mut dyn Write) -> io::Result<()> {
         .write_inner_content(|w| {
             key(w, "gk", "graph", "mlkg.kinds", "string")?;
             key(w, "gr", "graph", "mlkg.relations", "string")?;
+            if ex.graph.name.is_some() {
+                key(w, "gn", "graph", "mlkg.name", "string")?;
+            }
             for (i, f) in NODE_FIELDS.iter().enumerate() {
                 key(w, &format!("n{i}"), "node", f, "string")?;
             }
@@ -170,6 +173,9 @@ fn body(ex: &Export, node_cols: &[Column], edge_cols: &[Column], w: &mut Xml) ->
         "gr",
         &serde_json::to_string(&g.relations).unwrap_or_default(),
     )?;
+    if let Some(name) = &g.name {
+        data(w, "gn", name)?;
+    }
     for &ix in &ex.sel.nodes {
         let n = g.node(ix);
         w.create_element("node")

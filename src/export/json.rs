@@ -20,6 +20,7 @@ use crate::graph::{Graph, Kind, Node, Props, Relation};
 /// Writes the selection as a graph document in JSON.
 pub fn write(graph: &Graph, sel: &Selection, out: &mut dyn Write) -> io::Result<()> {
     let doc = DocumentRef {
+        name: graph.name.as_deref().unwrap_or(""),
         kinds: &graph.kinds,
         relations: &graph.relations,
         nodes: Nodes(graph, sel),
@@ -40,6 +41,8 @@ pub fn write_value<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> io:
 /// The document's fields in the order of [`crate::graph::Document`], borrowed.
 #[derive(Serialize)]
 struct DocumentRef<'a> {
+    #[serde(skip_serializing_if = "str::is_empty")]
+    name: &'a str,
     kinds: &'a IndexMap<String, Kind>,
     relations: &'a IndexMap<String, Relation>,
     nodes: Nodes<'a>,

@@ -64,6 +64,7 @@ struct Stored<'a> {
     relations: &'a IndexMap<String, Relation>,
     nodes: &'a [Node],
     edges: Vec<StoredEdge<'a>>,
+    name: &'a str,
 }
 
 #[derive(Serialize)]
@@ -82,6 +83,7 @@ struct Loaded {
     relations: IndexMap<String, Relation>,
     nodes: Vec<Node>,
     edges: Vec<LoadedEdge>,
+    name: String,
 }
 
 #[derive(Deserialize)]
@@ -208,7 +210,8 @@ fn decode_graph(payload: &[u8], path: &Path) -> Option<Graph> {
         })
         .collect();
     let source = Source::File(path.to_path_buf());
-    let graph = Graph::from_parts(loaded.kinds, loaded.relations, loaded.nodes, edges, source);
+    let mut graph = Graph::from_parts(loaded.kinds, loaded.relations, loaded.nodes, edges, source);
+    graph.name = Some(loaded.name).filter(|n| !n.is_empty());
     Some(graph)
 }
 
@@ -272,6 +275,7 @@ fn encode_graph(doc: &Document) -> Option<Vec<u8>> {
         relations: &doc.relations,
         nodes: &doc.nodes,
         edges: edges?,
+        name: &doc.name,
     };
     postcard::to_allocvec(&stored).ok()
 }

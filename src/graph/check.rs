@@ -9,8 +9,11 @@ use super::diagnostic::{Collector, Diagnostic};
 use super::span::Spans;
 use super::{Document, is_valid_id};
 
+mod name;
 mod suggest;
 
+pub use name::MAX_NAME;
+use name::check_name;
 pub use suggest::closest;
 use suggest::suggest_or_declared;
 
@@ -32,6 +35,7 @@ pub enum Warnings {
 pub fn validate(doc: &Document, spans: &Spans, file: &str, warnings: Warnings) -> Vec<Diagnostic> {
     let mut out = Collector::new();
     super::limits::check_sizes(doc, spans, file, &mut out);
+    check_name(doc, spans, file, &mut out);
     check_declarations(doc, spans, file, &mut out);
     let kinds = check_nodes(doc, spans, file, &mut out);
     check_edges(doc, spans, file, &kinds, &mut out);

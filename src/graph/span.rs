@@ -47,6 +47,8 @@ pub enum Item {
     Key(Section, String),
     /// The i-th element of `nodes` or `edges`.
     Index(Section, usize),
+    /// A field of the file's top level other than the sections (`name`).
+    Top(String),
 }
 
 /// Where an item starts, and where each of its fields' values start.
@@ -93,6 +95,11 @@ impl Spans {
                 (1, 1)
             }
         }
+    }
+
+    /// Where the value of a top-level field (`name`) starts.
+    pub fn top(&self, field: &str) -> Pos {
+        self.at(Item::Top(field.to_string()), "")
     }
 
     /// Where an item starts.
@@ -238,6 +245,20 @@ impl<'a> Walk<'a> {
             (2, Some(section @ (Section::Kinds | Section::Relations))) => {
                 if let Some((key, key_pos)) = self.key {
                     self.open_item(Item::Key(section, key.to_string()), key_pos, wanted, found);
+                }
+            }
+            (1, _) => {
+                if let Some((key, _)) = self.key
+                    && wanted.contains(&Item::Top(key.to_string()))
+                {
+                    let item = Item::Top(key.to_string());
+                    found.insert(
+                        item,
+                        ItemSpan {
+                            start: pos,
+                            fields: Vec::new(),
+                        },
+                    );
                 }
             }
             (3, _) => {

@@ -12,8 +12,17 @@ use super::schedule::{self, CardState, Grade, Settings};
 use super::store::{self, Answer, Recorded, Store, StoreError};
 use crate::graph::Graph;
 
-/// The key progress is kept under: `embedded`, or the graph file's canonical path.
+/// The key progress is kept under: `name:NAME` when the graph names
+/// itself, else `embedded` or the graph file's canonical path.
 pub fn graph_key(graph: &Graph) -> String {
+    match &graph.name {
+        Some(name) => format!("name:{}", name.trim()),
+        None => place_key(graph),
+    }
+}
+
+/// The key of a graph by where it is: `embedded`, or its file's canonical path.
+fn place_key(graph: &Graph) -> String {
     match graph.source.path() {
         Some(p) => std::fs::canonicalize(p)
             .unwrap_or_else(|_| p.to_path_buf())
@@ -30,6 +39,9 @@ pub struct Place {
     pub dir: PathBuf,
     /// The graph's key in it.
     pub key: String,
+    /// The key its progress had before the graph named itself (its place),
+    /// adopted when nothing is kept under `key` yet.
+    pub earlier: Option<String>,
 }
 
 impl Place {
@@ -38,12 +50,13 @@ impl Place {
         Ok(Place {
             dir: store::data_dir()?,
             key: graph_key(graph),
+            earlier: graph.name.is_some().then(|| place_key(graph)),
         })
     }
 
     /// Opens the store there.
     pub fn open(&self) -> Result<Store, StoreError> {
-        Store::open(&self.dir, &self.key)
+        Store::open_adopting(&self.dir, &self.key, self.earlier.as_deref())
     }
 }
 

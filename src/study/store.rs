@@ -56,13 +56,36 @@ impl Store {
     /// Opens the database in the data folder for a graph (`embedded`, or a
     /// graph file's canonical path).
     pub fn open(dir: &Path, graph_key: &str) -> Result<Store, StoreError> {
-        let (conn, path) = open::connect(dir)?;
+        Store::open_adopting(dir, graph_key, None)
+    }
+
+    /// Opens the database for a graph under `graph_key`; when nothing is
+    /// kept under it yet, the progress kept under `earlier` (the key the
+    /// graph had before it named itself) is renamed to it, in one transaction.
+    pub fn open_adopting(
+        dir: &Path,
+        graph_key: &str,
+        earlier: Option<&str>,
+    ) -> Result<Store, StoreError> {
+        let (mut conn, path) = open::connect(dir)?;
         let err = |e: rusqlite::Error| StoreError::from_sqlite(&path, &e);
-        conn.execute(
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        if let Some(old) = earlier {
+            tx.execute(
+                "UPDATE graphs SET key = ?1 WHERE key = ?2
+                 AND NOT EXISTS (SELECT 1 FROM graphs WHERE key = ?1)",
+                [graph_key, old],
+            )
+            .map_err(err)?;
+        }
+        tx.execute(
             "INSERT INTO graphs(key) VALUES (?1) ON CONFLICT(key) DO NOTHING",
             [graph_key],
         )
         .map_err(err)?;
+        tx.commit().map_err(err)?;
         let graph = conn
             .query_row("SELECT id FROM graphs WHERE key = ?1", [graph_key], |r| {
                 r.get(0)

@@ -137,6 +137,7 @@ pub fn document(raw: Raw, text: &str, file: &str) -> Result<Document, Vec<Diagno
         return Err(b.errors);
     }
     Ok(Document {
+        name: graph_text(&raw, "mlkg.name").unwrap_or_default(),
         kinds: b.kinds,
         relations: b.relations,
         nodes,
@@ -251,12 +252,18 @@ impl Builder<'_> {
     }
 }
 
-/// A declaration map from mlkg's own graph data, or an empty one.
-fn json_data<T: serde::de::DeserializeOwned>(raw: &Raw, name: &str) -> IndexMap<String, T> {
+/// The text of one of mlkg's own graph data, if the file has it.
+fn graph_text(raw: &Raw, name: &str) -> Option<String> {
     raw.keys
         .iter()
         .find(|(_, k)| k.name == name && k.domain == "graph")
         .and_then(|(id, _)| raw.graph_data.get(id))
-        .and_then(|v| serde_json::from_str(v).ok())
+        .cloned()
+}
+
+/// A declaration map from mlkg's own graph data, or an empty one.
+fn json_data<T: serde::de::DeserializeOwned>(raw: &Raw, name: &str) -> IndexMap<String, T> {
+    graph_text(raw, name)
+        .and_then(|v| serde_json::from_str(&v).ok())
         .unwrap_or_default()
 }
