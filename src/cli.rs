@@ -1,5 +1,7 @@
 //! The command line: subcommands and options (clap derive).
 
+pub mod parse;
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -221,7 +223,7 @@ pub struct SearchArgs {
     /// At most this many hits; 0 means no limit.
     #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
     pub limit: usize,
-    /// Print JSON: an array of {id, label, kind, score, positions}.
+    /// Print JSON: an array of {id, label, kind, score, tier, positions, snippet}. tier says how the hit matched (exact, prefix, word prefix, initials, fuzzy, typo, kind, full text); snippet is null, or {text, positions} of where a full-text hit was found.
     #[arg(long)]
     pub json: bool,
 }

@@ -226,9 +226,6 @@ fn export_cmd(
         .format
         .or_else(|| a.output.as_deref().and_then(export::Format::from_path))
         .unwrap_or(export::Format::Dot);
-    if let Some(advice) = export::advice(graph, &filter, format, &options) {
-        writeln!(err, "mlkg: {advice}")?;
-    }
     match &a.output {
         Some(path) => export::write_path(graph, &filter, format, &options, path, input)?,
         None if format.is_folder() => {
@@ -238,7 +235,14 @@ fn export_cmd(
                     .map_or_else(String::new, |v| v.get_name().to_string())
             )));
         }
-        None => export::write_with(graph, &filter, format, &options, out)?,
+        None => {
+            export::write_with(graph, &filter, format, &options, out)?;
+            out.flush()?;
+        }
+    }
+    // Advice only once the export is written: a failed one gets its error alone.
+    if let Some(advice) = export::advice(graph, &filter, format, &options) {
+        writeln!(err, "mlkg: {advice}")?;
     }
     Ok(())
 }

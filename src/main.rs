@@ -3,14 +3,13 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
 use mlkg::cli::{Cli, Command, Invocation};
 use mlkg::commands::study::StudyArgs;
 use mlkg::commands::{self, Failure, Paint};
 
 fn main() -> ExitCode {
     commands::shell::complete_if_asked();
-    let cli = Cli::parse();
+    let cli = mlkg::cli::parse::parse_or_exit();
     let command = match &cli.command {
         None => return explore(&cli, None, None),
         Some(Invocation::Explore(a)) => return explore(&cli, a.node.as_deref(), None),

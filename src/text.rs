@@ -70,6 +70,24 @@ pub fn shorten(s: &str, max: usize) -> Cow<'_, str> {
     }
 }
 
+/// How many characters of a path a message quotes.
+pub const PATH_CHARS: usize = 200;
+
+/// A path as a message quotes it: made visible, and past [`PATH_CHARS`]
+/// characters its middle cut out (`…`), so the start and the file name stay.
+pub fn shown_path(path: &std::path::Path) -> String {
+    let text = path.display().to_string();
+    let text = visible(&text);
+    let count = text.chars().count();
+    if count <= PATH_CHARS {
+        return text.into_owned();
+    }
+    let half = PATH_CHARS / 2;
+    let head: String = text.chars().take(half).collect();
+    let tail: String = text.chars().skip(count - half).collect();
+    format!("{head}…{tail}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,5 +108,10 @@ mod tests {
         assert_eq!(shorten("abcd", 4), "abcd");
         assert_eq!(shorten("éééé", 3), "éé…");
         assert_eq!(shorten("", 3), "");
+        let long = format!("/a/{}/graph.ron", "x".repeat(1_000));
+        let shown = shown_path(std::path::Path::new(&long));
+        assert_eq!(shown.chars().count(), PATH_CHARS + 1);
+        assert!(shown.starts_with("/a/xx") && shown.ends_with("x/graph.ron"));
+        assert_eq!(shown_path(std::path::Path::new("/a/b\n")), "/a/b\\n");
     }
 }

@@ -442,11 +442,23 @@ fn wide_tables_fit_an_80_column_terminal_with_marks_under_their_labels() {
 
 #[test]
 fn an_empty_table_says_so_without_a_blank_line() {
-    let text = stdout(mlkg().args([
+    let empty = [
         "table", "--rows", "task", "--cols", "format", "--rel", "accepts",
-    ]));
+    ];
+    let text = stdout(mlkg().args(empty));
     assert_eq!(
         text,
         "no task node is linked to a format node by accepts; it links algorithm to format\n"
+    );
+    // Markdown is for people too: the sentence, not a header over nothing;
+    // CSV and JSON stay data a program reads as empty.
+    let markdown = stdout(mlkg().args(empty).args(["--format", "markdown"]));
+    assert_eq!(markdown, text);
+    let csv = stdout(mlkg().args(empty).args(["--format", "csv"]));
+    assert_eq!(csv, "\n");
+    let list = json(mlkg().args(empty).args(["--format", "json"]));
+    assert_eq!(
+        list,
+        serde_json::json!({"rows": [], "cols": [], "cells": []})
     );
 }

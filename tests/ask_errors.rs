@@ -54,7 +54,10 @@ fn each_syntax_error_points_at_the_term_and_says_what_was_expected() {
         ),
         ("accepts:csv[note=x", "", "expected `,` or `]`"),
         ("accepts:csv]", "]", "expected a space before the next term"),
-        ("accepts:csv|", "", "expected a node, `*` or `=NODE`"),
+        ("accepts:csv|", "|", "an empty alternative"),
+        ("kind:algorithm|", "|", "an empty alternative"),
+        ("kind:algorithm| accepts:csv", "|", "an empty alternative"),
+        ("accepts:csv||json", "|", "an empty alternative"),
         ("accepts:\"csv", "\"", "never closed"),
         ("accepts:\"\"", "\"\"", "found an empty name"),
         ("learning=", "", "expected a value after `=`"),
@@ -185,4 +188,36 @@ fn an_error_renders_the_query_with_a_caret_under_the_term() {
     let shown = err(&g, query).render(query);
     let lines: Vec<&str> = shown.lines().collect();
     assert_eq!(lines[2], format!("  {}^", " ".repeat(14)), "{shown}");
+}
+
+#[test]
+fn a_huge_query_is_shown_as_a_window_around_its_error() {
+    let g = fixture();
+    let name = "z".repeat(100_000);
+    let cut = format!("{}…", "z".repeat(39));
+    let cases = [
+        // (query, the query's line, spaces before the caret, carets)
+        (format!("kind:{name}"), format!("kind:{cut}"), 5, 40),
+        (
+            format!("accepts:{name} kind:algorithm"),
+            format!("accepts:{cut} kind:algorithm"),
+            8,
+            40,
+        ),
+        (
+            format!("{}accepts:", "kind:algorithm ".repeat(5_000)),
+            "…d:algorithm accepts:".to_string(),
+            21,
+            1,
+        ),
+    ];
+    for (query, line, before, carets) in cases {
+        let shown = err(&g, &query).render(&query);
+        assert!(shown.len() < 1_000, "{} bytes", shown.len());
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[1], format!("  {line}"), "{shown}");
+        let caret = format!("  {}{}", " ".repeat(before), "^".repeat(carets));
+        assert_eq!(lines[2], caret, "{shown}");
+        assert!(!lines[0].contains(&"z".repeat(81)), "{}", lines[0]);
+    }
 }

@@ -92,6 +92,21 @@ fn search_puts_vanishing_gradient_first_for_words_in_any_order() {
         ]
     );
     assert!(!hits[0]["positions"].as_array().unwrap().is_empty());
+    // `--help` names every field, each tier and the snippet's shape.
+    let help = stdout(mlkg().args(["search", "--help"]));
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    let json_help = format!("{{{}}}", keys.join(", "));
+    assert!(help.contains(&json_help), "{help}");
+    for tier in [
+        "exact",
+        "word prefix",
+        "initials",
+        "typo",
+        "full text",
+        "{text, positions}",
+    ] {
+        assert!(help.contains(tier), "{tier}: {help}");
+    }
 }
 
 #[test]

@@ -122,6 +122,37 @@ fn a_large_dot_export_advises_sfdp_and_a_small_one_does_not() {
 }
 
 #[test]
+fn a_failed_dot_export_gives_its_error_without_advice() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-folder/graph.dot");
+    let out = mlkg()
+        .args(["export", "-o"])
+        .arg(&missing)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("no-such-folder") && !err.contains("sfdp"),
+        "{err}"
+    );
+    if let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_mlkg"))
+            .arg("export")
+            .env_remove("MLKG_GRAPH")
+            .stdout(full)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains("No space left") && !err.contains("sfdp"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
 fn mermaid_gives_each_kind_its_own_shape_and_fill() {
     let m = render(&Filter::default(), Format::Mermaid, &Options::default());
     let fills: Vec<&str> = m

@@ -89,7 +89,8 @@ pub fn query(
         return Ok(());
     }
     if found.is_empty() {
-        writeln!(out, "no node matches {}", p.plain(&text))?;
+        let shown = crate::text::shorten(&text, super::resolve::QUOTE_CHARS);
+        writeln!(out, "no node matches {}", p.plain(&shown))?;
         return Ok(());
     }
     let width = found

@@ -16,6 +16,13 @@ use crate::graph::{EdgeData, Graph, NodeIndex};
 pub fn search(graph: &Graph, a: &SearchArgs, p: Paint, out: &mut dyn Write) -> Result<(), Failure> {
     let kinds = resolve::kinds(graph, &a.kind)?;
     let query = a.query.join(" ");
+    if query.trim().is_empty() {
+        return Err(Failure::BadArgument(
+            "the search is empty: give one or more words, e.g. `mlkg search gradient`\n\
+             (to list every node of a kind: `mlkg query kind:KIND`)"
+                .to_string(),
+        ));
+    }
     let limit = if a.limit == 0 { usize::MAX } else { a.limit };
     let hits = SearchIndex::lazy(graph).search(graph, &query, &kinds, limit);
     if a.json {

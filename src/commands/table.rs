@@ -65,6 +65,18 @@ pub fn table(graph: &Graph, a: &TableArgs, p: Paint, out: &mut dyn Write) -> Res
     let (rows, cols) = (&kinds[0], &kinds[1]);
     let rel = resolve::relations(graph, std::slice::from_ref(&a.rel))?.remove(0);
     let m = graph.matrix(rows, cols, &rel, a.all);
+    // For people, an empty table is a sentence, not a header over nothing
+    // (as `query` says "no node matches"); CSV and JSON stay data.
+    if m.rows.is_empty() && matches!(a.format, TableFormat::Text | TableFormat::Markdown) {
+        write!(
+            out,
+            "no {} node is linked to a {} node by {rel}",
+            p.plain(rows),
+            p.plain(cols)
+        )?;
+        writeln!(out, "{}", declared_kinds(graph, &rel))?;
+        return Ok(());
+    }
     match a.format {
         TableFormat::Json => {
             let list = |v: &[_]| -> Vec<serde_json::Value> {
@@ -86,15 +98,6 @@ pub fn table(graph: &Graph, a: &TableArgs, p: Paint, out: &mut dyn Write) -> Res
         TableFormat::Csv => csv(graph, &m, out)?,
         TableFormat::Markdown => markdown(graph, &m, out)?,
         TableFormat::Text => text(graph, &m, p, out)?,
-    }
-    if m.rows.is_empty() && a.format == TableFormat::Text {
-        write!(
-            out,
-            "no {} node is linked to a {} node by {rel}",
-            p.plain(rows),
-            p.plain(cols)
-        )?;
-        writeln!(out, "{}", declared_kinds(graph, &rel))?;
     }
     Ok(())
 }

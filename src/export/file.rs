@@ -10,18 +10,20 @@ use std::fs::{self, File, OpenOptions, Permissions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use crate::text::shown_path;
+
 /// Why a file could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     /// The output is the graph being read.
-    #[error("refusing to write {0}: it is the graph file being read; choose another output")]
+    #[error("refusing to write {}: it is the graph file being read; choose another output", shown_path(.0))]
     SameAsInput(PathBuf),
     /// The output is a symbolic link to a regular file.
-    #[error("refusing to write {0}: it is a symbolic link; give the real path")]
+    #[error("refusing to write {}: it is a symbolic link; give the real path", shown_path(.0))]
     Symlink(PathBuf),
     /// The output exists and is neither a regular file nor something that
     /// can be written in place.
-    #[error("refusing to write {path}: it is {what}; give a regular file")]
+    #[error("refusing to write {}: it is {what}; give a regular file", shown_path(.path))]
     NotAFile {
         /// The output.
         path: PathBuf,
@@ -29,7 +31,7 @@ pub enum WriteError {
         what: &'static str,
     },
     /// Writing failed; any earlier file at the path is untouched.
-    #[error("cannot write {path}: {source} (any earlier file there is unchanged)")]
+    #[error("cannot write {}: {source} (any earlier file there is unchanged)", shown_path(.path))]
     Io {
         /// The output.
         path: PathBuf,
@@ -252,7 +254,7 @@ fn folder_error(dir: &Path, e: io::Error) -> io::Error {
         io::ErrorKind::PermissionDenied => "is not writable by you".to_string(),
         _ => format!("cannot hold a new file: {}", io::Error::from(e.kind())),
     };
-    io::Error::new(e.kind(), format!("the folder {} {why}", dir.display()))
+    io::Error::new(e.kind(), format!("the folder {} {why}", shown_path(dir)))
 }
 
 /// What writes one file of a folder export.

@@ -65,28 +65,50 @@ impl AskError {
     }
 
     /// The message, the query, and a caret line under the offending term,
-    /// then the help: what `mlkg query` prints on stderr.
+    /// then the help: what `mlkg query` prints on stderr. A long query is
+    /// shown as a window of [`SHOWN_CHARS`] characters around the term, cut
+    /// with `…`.
     pub fn render(&self, query: &str) -> String {
-        let shown: String = query
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
         let start = self.span.start.min(query.len());
         let end = self.span.end.clamp(start, query.len());
+        let (before, under, after) = match (query.get(..start), query.get(start..end)) {
+            (Some(b), Some(u)) => (b, u, &query[end..]),
+            _ => ("", "", query),
+        };
+        let before = tail(before, SHOWN_CHARS / 4);
+        let under = crate::text::shorten(under, SHOWN_CHARS / 2);
+        let left = SHOWN_CHARS.saturating_sub(before.chars().count() + under.chars().count());
+        let after = crate::text::shorten(after, left.max(2));
+        let shown = |s: &str| -> String {
+            s.chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect()
+        };
         let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
-        let before = shown.get(..start).map_or(0, width);
-        let under = shown.get(start..end).map_or(1, width).max(1);
+        let (before, under) = (shown(&before), shown(&under));
         let mut out = format!(
-            "bad query: {}\n  {shown}\n  {}{}",
+            "bad query: {}\n  {before}{under}{}\n  {}{}",
             self.message,
-            " ".repeat(before),
-            "^".repeat(under)
+            shown(&after),
+            " ".repeat(width(&before)),
+            "^".repeat(width(&under).max(1))
         );
         if let Some(help) = &self.help {
             out.push_str("\n  = ");
             out.push_str(help);
         }
         out
+    }
+}
+
+/// How many characters of a query an error shows.
+pub const SHOWN_CHARS: usize = 80;
+
+/// The last `max` characters of `s`, after `…` when cut.
+fn tail(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().rev().nth(max.saturating_sub(1)) {
+        Some((at, _)) if at > 0 => format!("…{}", &s[at..]).into(),
+        _ => s.into(),
     }
 }
 

@@ -184,7 +184,7 @@ fn open_bounded(path: &Path) -> Result<(File, std::fs::Metadata), LoadError> {
 
 fn io_error(path: &Path, reason: String) -> LoadError {
     LoadError::Io {
-        path: path.display().to_string(),
+        path: crate::text::shown_path(path),
         reason,
     }
 }

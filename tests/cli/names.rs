@@ -112,6 +112,47 @@ fn a_huge_argument_is_cut_when_quoted_back() {
 }
 
 #[test]
+fn a_huge_value_is_cut_in_every_error_that_quotes_it() {
+    let huge = "q".repeat(100_000);
+    let path = format!("/tmp/{huge}");
+    let (color, long) = (format!("--color={huge}"), format!("--{huge}"));
+    let (kind, accepts) = (format!("kind:{huge}"), format!("accepts:{huge}"));
+    let h = huge.as_str();
+    let cases: Vec<(Vec<&str>, i32)> = vec![
+        (vec!["--color", h, "stats"], 2),
+        (vec!["stats", &color], 2),
+        (vec!["search", "x", "--limit", h], 2),
+        (vec!["neighbors", "xgboost", "--depth", h], 2),
+        (vec!["neighbors", "xgboost", "--dir", h], 2),
+        (vec!["export", "--format", h], 2),
+        (vec!["completions", h], 2),
+        (vec![h], 2),
+        (vec!["stats", &long], 2),
+        (vec!["search", "x", "--kind", h], 2),
+        (
+            vec!["table", "--rows", h, "--cols", "format", "--rel", "accepts"],
+            2,
+        ),
+        (vec!["query", h], 2),
+        (vec!["query", &kind], 2),
+        (vec!["query", &accepts], 2),
+        (vec!["--graph", &path, "stats"], 2),
+        (vec!["check", &path], 2),
+        (vec!["export", "-o", &path], 1),
+    ];
+    for (args, code) in cases {
+        let err = stderr_of(mlkg().args(&args), code);
+        let shown: Vec<String> = args.iter().map(|a| a.chars().take(20).collect()).collect();
+        assert!(err.len() < 2_000, "{shown:?}: {} bytes of error", err.len());
+        let cut = err.contains("qqq…") || err.contains("…qqq");
+        assert!(cut, "{shown:?}: {err}");
+        if !args.contains(&path.as_str()) {
+            assert!(!err.contains(&"q".repeat(80)), "{shown:?}: {err}");
+        }
+    }
+}
+
+#[test]
 fn kinds_and_relations_resolve_by_id_label_any_case_and_unique_prefix() {
     for kind in ["algorithm", "Algorithm", "ALGO", "algo"] {
         let hits = json(mlkg().args(["search", "x", "--kind", kind, "--json"]));

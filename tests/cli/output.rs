@@ -84,6 +84,60 @@ fn search_exits_1_without_a_hit_and_takes_unquoted_words() {
 }
 
 #[test]
+fn an_empty_search_is_a_usage_error_not_every_node() {
+    for words in [&[""][..], &["  "], &["", ""]] {
+        let err = stderr_of(mlkg().arg("search").args(words), 2);
+        assert!(
+            err.starts_with("mlkg: the search is empty: give one or more words"),
+            "{err}"
+        );
+        assert!(err.contains("mlkg query kind:KIND"), "{err}");
+        mlkg().arg("search").args(words).assert().stdout("");
+    }
+}
+
+#[test]
+fn help_and_version_onto_a_full_device_fail_like_any_output() {
+    let Ok(_) = std::fs::File::options().write(true).open("/dev/full") else {
+        return;
+    };
+    let full = || {
+        std::fs::File::options()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    for args in [
+        &["--help"][..],
+        &["-h"],
+        &["search", "--help"],
+        &["--version"],
+        &["stats"],
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_mlkg"))
+            .args(args)
+            .env_remove("MLKG_GRAPH")
+            .stdout(full())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains("mlkg: cannot write output: No space left on device"),
+            "{args:?}: {err}"
+        );
+    }
+    // A reader that stops early is not an error.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mlkg"))
+        .arg("--help")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}
+
+#[test]
 fn search_limit_0_means_no_limit() {
     let all = json(&mut small(&["search", "e", "--limit", "0", "--json"]));
     let some = json(&mut small(&["search", "e", "--limit", "3", "--json"]));

@@ -112,7 +112,7 @@ impl<'g> Names<'g> {
                 if let [only] = fitting.as_slice() {
                     return Ok(*only);
                 }
-                let msg = format!("\"{}\" names several nodes", name.text);
+                let msg = format!("\"{}\" names several nodes", name.shown());
                 let help = format!("give one of these ids: {}", describe(&all).join(", "));
                 Err(AskError::new(name.span, msg).with_help(help))
             }
@@ -122,12 +122,12 @@ impl<'g> Names<'g> {
             }) => {
                 let help = if !closest.is_empty() {
                     format!("did you mean {}?", describe(&closest).join(" or "))
-                } else if fuzzy_hits > 0 {
-                    format!("`mlkg search '{}'` lists looser matches", name.text)
+                } else if fuzzy_hits > 0 && name.shown() == name.text {
+                    format!("`mlkg search '{}'` lists looser matches", name.shown())
                 } else {
                     "`mlkg search WORDS` finds nodes by any of their names".to_string()
                 };
-                let msg = format!("no node \"{}\" in this graph", name.text);
+                let msg = format!("no node \"{}\" in this graph", name.shown());
                 Err(AskError::new(name.span, msg).with_help(help))
             }
             Err(NodeError::Empty) => Err(AskError::new(name.span, "the node name is empty")),
@@ -144,17 +144,17 @@ fn declared_error<'a>(
 ) -> AskError {
     let (msg, help) = match e {
         NameError::Ambiguous(ids) => (
-            format!("\"{}\" starts several {what}s", name.text),
+            format!("\"{}\" starts several {what}s", name.shown()),
             format!("give more of it: {}", ids.join(", ")),
         ),
         NameError::Unknown(near) if !near.is_empty() => (
-            format!("no {what} \"{}\" in this graph", name.text),
+            format!("no {what} \"{}\" in this graph", name.shown()),
             format!("did you mean \"{}\"?", near.join("\" or \"")),
         ),
         NameError::Unknown(_) | NameError::Empty => {
             let list: Vec<&str> = ids.take(LISTED).collect();
             (
-                format!("no {what} \"{}\" in this graph", name.text),
+                format!("no {what} \"{}\" in this graph", name.shown()),
                 format!("its {what}s are: {}", list.join(", ")),
             )
         }
@@ -182,6 +182,6 @@ pub(super) fn unknown_key(what: &str, name: &Name, keys: &[&str]) -> AskError {
             format!("the {what} props are: {}", list.join(", "))
         }
     };
-    let msg = format!("no {what} prop \"{}\" in this graph", name.text);
+    let msg = format!("no {what} prop \"{}\" in this graph", name.shown());
     AskError::new(name.span, msg).with_help(help)
 }

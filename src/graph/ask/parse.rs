@@ -186,8 +186,20 @@ impl Parser<'_> {
                 name.span.end = self.at;
             }
             names.push(name);
+            let bar = self.here();
             if !self.eat('|') {
                 return Ok(names);
+            }
+            // `a|` or `a| b`: the alternative after the bar is missing, so
+            // the bar is what to fix, not the end or the space after it.
+            if self
+                .peek()
+                .is_none_or(|c| stops(c) && c != '"' && c != '\'')
+            {
+                return Err(
+                    AskError::new(bar, "an empty alternative: nothing follows this `|`")
+                        .with_help("write another name after `|`, or remove the `|`"),
+                );
             }
         }
     }

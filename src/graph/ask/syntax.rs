@@ -20,6 +20,13 @@ pub struct Name {
     pub exact: bool,
 }
 
+impl Name {
+    /// The text as a message quotes it: cut to 80 characters with `…`.
+    pub fn shown(&self) -> std::borrow::Cow<'_, str> {
+        crate::text::shorten(&self.text, 80)
+    }
+}
+
 /// A test of one prop: `key=value`, or `key=*` for "set to anything".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PropTest {
