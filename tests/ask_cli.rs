@@ -5,27 +5,15 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
+#[path = "common/cli.rs"]
+mod run;
+
+use run::{json, mlkg, stdout};
+
 const FIXTURE: &str = "tests/fixtures/ask.ron";
 
-fn mlkg() -> Command {
-    let mut cmd = Command::cargo_bin("mlkg").expect("binary built");
-    cmd.env_remove("MLKG_GRAPH").env_remove("NO_COLOR");
-    cmd
-}
-
 fn fixture(args: &[&str]) -> Command {
-    let mut cmd = mlkg();
-    cmd.args(["--graph", FIXTURE]).args(args);
-    cmd
-}
-
-fn stdout(mut cmd: impl std::borrow::BorrowMut<Command>) -> String {
-    let cmd = cmd.borrow_mut();
-    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).expect("UTF-8")
-}
-
-fn json(cmd: impl std::borrow::BorrowMut<Command>) -> Value {
-    serde_json::from_str(&stdout(cmd)).expect("valid JSON")
+    run::on_graph(FIXTURE, args)
 }
 
 fn ids(list: &Value) -> Vec<&str> {

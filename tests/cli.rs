@@ -2,7 +2,6 @@
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use serde_json::Value;
 
 #[path = "cli/edges.rs"]
 mod edges;
@@ -10,38 +9,19 @@ mod edges;
 mod names;
 #[path = "cli/output.rs"]
 mod output;
+#[path = "common/cli.rs"]
+mod run;
 #[path = "cli/scale.rs"]
 mod scale;
 #[path = "cli/shell.rs"]
 mod shell;
 
+use run::{json, mlkg, stderr_of, stdout};
+
 const SMALL: &str = "tests/fixtures/small.ron";
 
-fn mlkg() -> Command {
-    let mut cmd = Command::cargo_bin("mlkg").expect("binary built");
-    cmd.env_remove("MLKG_GRAPH").env_remove("NO_COLOR");
-    cmd
-}
-
 fn small(args: &[&str]) -> Command {
-    let mut cmd = mlkg();
-    cmd.args(["--graph", SMALL]).args(args);
-    cmd
-}
-
-/// What a command that must succeed printed on stdout.
-fn stdout(cmd: &mut Command) -> String {
-    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).expect("UTF-8 output")
-}
-
-fn json(cmd: &mut Command) -> Value {
-    serde_json::from_str(&stdout(cmd)).expect("valid JSON")
-}
-
-/// What a command printed on stderr, asserting its exit code.
-fn stderr_of(cmd: &mut Command, code: i32) -> String {
-    let out = cmd.assert().code(code);
-    String::from_utf8_lossy(&out.get_output().stderr).into_owned()
+    run::on_graph(SMALL, args)
 }
 
 /// Every subcommand.

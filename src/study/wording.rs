@@ -136,35 +136,34 @@ mod tests {
 
     #[test]
     fn default_questions_read_as_english() {
-        let ask = |label, dir, s| question(&rel(label), dir, s, "formats");
-        assert_eq!(
-            ask("accepts", Direction::Out, "XGBoost"),
-            "Which formats does XGBoost accept?"
-        );
-        assert_eq!(
-            ask("accepts", Direction::In, "CSV"),
-            "Which formats accept CSV?"
-        );
-        assert_eq!(
-            ask("trains on", Direction::Out, "PCA"),
-            "Which formats does PCA train on?"
-        );
-        assert_eq!(
-            ask("does not support", Direction::Out, "X"),
-            "Which formats does X not support?"
-        );
-        assert_eq!(
-            ask("does not support", Direction::In, "Y"),
-            "Which formats do not support Y?"
-        );
-        assert_eq!(
-            ask("part of", Direction::In, "Y"),
-            "Which formats are part of Y?"
-        );
-        assert_eq!(
-            ask("related to", Direction::Out, "Y"),
-            "Which formats is Y related to?"
-        );
+        use Direction::{In, Out};
+        let cases = [
+            (
+                "accepts",
+                Out,
+                "XGBoost",
+                "Which formats does XGBoost accept?",
+            ),
+            ("accepts", In, "CSV", "Which formats accept CSV?"),
+            ("trains on", Out, "PCA", "Which formats does PCA train on?"),
+            (
+                "does not support",
+                Out,
+                "X",
+                "Which formats does X not support?",
+            ),
+            (
+                "does not support",
+                In,
+                "Y",
+                "Which formats do not support Y?",
+            ),
+            ("part of", In, "Y", "Which formats are part of Y?"),
+            ("related to", Out, "Y", "Which formats is Y related to?"),
+        ];
+        for (label, dir, subject, expected) in cases {
+            assert_eq!(question(&rel(label), dir, subject, "formats"), expected);
+        }
     }
 
     #[test]
