@@ -3,7 +3,6 @@
 //! node per kind froze the kind picker for 35 s, the relation picker for
 //! 14 s), and the open picker draws only what fits.
 
-use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use mlkg::graph::Source;
@@ -18,24 +17,15 @@ const N: usize = 100_000;
 
 /// A hub linked to `N` nodes, each of its own kind, each by its own relation.
 fn wide_graph() -> String {
-    let mut s = String::from("(kinds: {\"hub\": (label: \"Hub\"),");
-    for i in 0..N {
-        write!(s, "\"k{i}\": (label: \"K{i}\"),").unwrap();
-    }
-    s.push_str("}, relations: {");
-    for i in 0..N {
-        write!(s, "\"r{i}\": (label: \"r{i}\"),").unwrap();
-    }
-    s.push_str("}, nodes: [(id: \"hub\", kind: \"hub\", label: \"Hub\"),");
-    for i in 0..N {
-        write!(s, "(id: \"n{i}\", kind: \"k{i}\", label: \"N{i}\"),").unwrap();
-    }
-    s.push_str("], edges: [");
-    for i in 0..N {
-        write!(s, "(from: \"hub\", rel: \"r{i}\", to: \"n{i}\"),").unwrap();
-    }
-    s.push_str("])");
-    s
+    let each = |item: &dyn Fn(usize) -> String| (0..N).map(item).collect::<String>();
+    format!(
+        "(kinds: {{\"hub\": (label: \"Hub\"), {}}}, relations: {{{}}}, \
+         nodes: [(id: \"hub\", kind: \"hub\", label: \"Hub\"), {}], edges: [{}])",
+        each(&|i| format!("\"k{i}\": (label: \"K{i}\"),")),
+        each(&|i| format!("\"r{i}\": (label: \"r{i}\"),")),
+        each(&|i| format!("(id: \"n{i}\", kind: \"k{i}\", label: \"N{i}\"),")),
+        each(&|i| format!("(from: \"hub\", rel: \"r{i}\", to: \"n{i}\"),")),
+    )
 }
 
 /// Opens a picker and draws it, returning how many items it lists.
