@@ -220,4 +220,8 @@ fn a_huge_query_is_shown_as_a_window_around_its_error() {
         assert_eq!(lines[2], caret, "{shown}");
         assert!(!lines[0].contains(&"z".repeat(81)), "{}", lines[0]);
     }
+    // A query of up to 80 characters is shown whole.
+    let query = format!("{}accepts:", "kind:algorithm ".repeat(4));
+    let shown = err(&g, &query).render(&query);
+    assert_eq!(shown.lines().nth(1), Some(format!("  {query}").as_str()));
 }

@@ -75,8 +75,13 @@ impl AskError {
             (Some(b), Some(u)) => (b, u, &query[end..]),
             _ => ("", "", query),
         };
-        let before = tail(before, SHOWN_CHARS / 4);
-        let under = crate::text::shorten(under, SHOWN_CHARS / 2);
+        let long = query.chars().nth(SHOWN_CHARS).is_some();
+        let (before, under) = if long {
+            let under = crate::text::shorten(under, SHOWN_CHARS / 2);
+            (tail(before, SHOWN_CHARS / 4), under)
+        } else {
+            (before.into(), under.into())
+        };
         let left = SHOWN_CHARS.saturating_sub(before.chars().count() + under.chars().count());
         let after = crate::text::shorten(after, left.max(2));
         let shown = |s: &str| -> String {
