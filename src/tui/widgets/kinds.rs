@@ -235,17 +235,22 @@ fn capitalised(chars: &[char]) -> String {
 }
 
 /// Names made unique: a repeated one gets a number at its end, within `width`.
+/// Each name's next number to try is kept, so a graph of many kinds with
+/// the same start stays linear rather than retrying every number.
 fn unique(names: Vec<String>, width: usize) -> Vec<String> {
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut out: Vec<String> = Vec::with_capacity(names.len());
     for name in names {
         let mut candidate = name.clone();
-        let mut n = 2;
-        while out.contains(&candidate) {
+        let n = next.entry(name.clone()).or_insert(2);
+        while taken.contains(&candidate) {
             let digits = n.to_string();
             let keep = width.saturating_sub(digits.len());
             candidate = name.chars().take(keep).collect::<String>() + &digits;
-            n += 1;
+            *n += 1;
         }
+        taken.insert(candidate.clone());
         out.push(candidate);
     }
     out
@@ -254,7 +259,7 @@ fn unique(names: Vec<String>, width: usize) -> Vec<String> {
 /// One letter per kind, all different while letters last: the label's first
 /// letter, else its next letter no kind has, else any free letter.
 fn marks(labels: &[&str]) -> Vec<char> {
-    let mut used: Vec<char> = Vec::new();
+    let mut used: std::collections::HashSet<char> = std::collections::HashSet::new();
     labels
         .iter()
         .map(|label| {
@@ -264,7 +269,7 @@ fn marks(labels: &[&str]) -> Vec<char> {
                 .find(|c| !used.contains(c))
                 .or_else(|| ('a'..='z').chain('0'..='9').find(|c| !used.contains(c)))
                 .unwrap_or('?');
-            used.push(pick);
+            used.insert(pick);
             pick
         })
         .collect()
