@@ -65,11 +65,11 @@ pub fn badge(graph: &Graph, kind: &str) -> Span<'static> {
 }
 
 /// A badge for a kind in a pane `pane_width` cells wide: the kind's name of
-/// up to ten letters from 60 cells on, else its four-letter form; padded so
+/// up to ten letters from 48 cells on, else its four-letter form; padded so
 /// the names after it line up.
 pub fn badge_fit(graph: &Graph, kind: &str, pane_width: usize) -> Span<'static> {
     let looks = kinds::Looks::of(graph);
-    let width = if pane_width >= 60 {
+    let width = if pane_width >= 48 {
         looks.word_width().max(4)
     } else {
         4

@@ -93,7 +93,7 @@ fn picker(frame: &mut Frame, area: Rect, p: &Picker, map: &mut ScreenMap) {
 
 fn export_prompt(app: &App, frame: &mut Frame, area: Rect, input: &Input, overwrite: bool) {
     // Wide enough for a long path on a wide screen.
-    let popup = centered(area, (area.width * 3 / 5).clamp(64, 120), 5);
+    let popup = centered(area, (area.width * 3 / 5).clamp(72, 120), 5);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .title(format!(

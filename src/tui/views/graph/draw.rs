@@ -21,7 +21,7 @@
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 use unicode_width::UnicodeWidthStr;
@@ -32,10 +32,13 @@ use crate::text::visible;
 use crate::tui::app::App;
 use crate::tui::screen::{Region, ScreenMap};
 use crate::tui::widgets::kinds::Looks;
-use crate::tui::widgets::{DIM, FOCUSED_BORDER, arrow, cut, fit, scroll_marks};
+use crate::tui::widgets::{FOCUSED_BORDER, arrow, cut, fit, scroll_marks};
 
+/// The style of edges: the terminal's own colour, dimmed, which reads on
+/// dark and light backgrounds alike.
+const EDGE: Style = Style::new().add_modifier(Modifier::DIM);
 /// The style of the edge into the selected node.
-const HOT: Style = Style::new().fg(Color::Yellow);
+const HOT: Style = Style::new().add_modifier(Modifier::BOLD);
 
 /// The widths of the diagram's columns: the focus's, then for each layer
 /// its connector (3 cells), its relation and its node labels.
@@ -186,7 +189,7 @@ fn draw_node(
         if let Some((_, link)) = via {
             let same = i > 0 && same_run(view, app, i);
             let text = edge_text(app, link.edge, link.dir, rel_w, same);
-            let edge_style = if selected { HOT } else { DIM };
+            let edge_style = if selected { HOT } else { EDGE };
             put(buf, area, x, y, &text, rel_w, edge_style);
         }
         let room = cols.node[layer - 1];
@@ -287,7 +290,7 @@ fn connectors(view: &GraphView, cols: &Columns, buf: &mut Buffer, area: Rect) {
                 " │ "
             };
             let y = area.y + (row - view.top) as u16;
-            let style = if hot_row == Some(row) { HOT } else { DIM };
+            let style = if hot_row == Some(row) { HOT } else { EDGE };
             put(buf, area, x, y, glyph, 3, style);
         }
     }
@@ -334,7 +337,10 @@ fn legend_rows(view: &GraphView, app: &App, inner: Rect) -> Vec<Line<'static>> {
             let style = Style::new().fg(looks.color(k)).add_modifier(Modifier::BOLD);
             vec![
                 Span::styled(looks.mark(k).to_string(), style),
-                Span::styled(format!(" {}  ", visible(app.graph.kind_label(k))), DIM),
+                Span::styled(
+                    format!(" {}  ", visible(app.graph.kind_label(k))),
+                    Style::new(),
+                ),
             ]
         })
         .collect();
