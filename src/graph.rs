@@ -183,9 +183,24 @@ pub struct Graph {
     pub source: Source,
     /// The name the file gives the graph, if any.
     pub name: Option<String>,
+    /// A number no other graph built in this process has (a clone keeps it).
+    stamp: u64,
+}
+
+/// The stamp of the next graph built.
+fn next_stamp() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Graph {
+    /// A number that tells this graph from every other built in this process
+    /// (a clone keeps it), so what is worked out from a graph once can be
+    /// kept and reused while the same graph is shown.
+    pub fn stamp(&self) -> u64 {
+        self.stamp
+    }
+
     /// Builds a graph from a document that passed validation.
     ///
     /// Edges whose ends are missing are skipped, so this never panics even on
@@ -265,6 +280,7 @@ impl Graph {
             shared_labels: std::sync::OnceLock::new(),
             source,
             name: None,
+            stamp: next_stamp(),
         }
     }
 

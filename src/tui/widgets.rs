@@ -56,7 +56,7 @@ pub fn scroll_marks<'a>(
 /// The colour of a kind in a graph: its own hue unless an earlier kind has
 /// it (see [`kinds`]); the terminal's own colour for an undeclared kind.
 pub fn kind_color(graph: &Graph, kind: &str) -> Color {
-    kinds::Looks::of(graph).color(kind)
+    kinds::Looks::shared(graph).color(kind)
 }
 
 /// A four-letter badge for a kind (`Alg`, `Mode`, `Hyp`), in the kind's colour.
@@ -68,7 +68,7 @@ pub fn badge(graph: &Graph, kind: &str) -> Span<'static> {
 /// up to ten letters from 48 cells on, else its four-letter form; padded so
 /// the names after it line up.
 pub fn badge_fit(graph: &Graph, kind: &str, pane_width: usize) -> Span<'static> {
-    let looks = kinds::Looks::of(graph);
+    let looks = kinds::Looks::shared(graph);
     let width = if pane_width >= 48 {
         looks.word_width().max(4)
     } else {

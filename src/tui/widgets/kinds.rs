@@ -9,6 +9,10 @@
 //! declares when no earlier kind has it, else it takes a hue no kind
 //! declares.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use ratatui::style::Color;
 
 use crate::graph::Graph;
@@ -55,9 +59,34 @@ pub struct Look {
 pub struct Looks {
     /// One look per declared kind.
     pub looks: Vec<Look>,
+    /// Where each kind's look is in `looks`.
+    at: HashMap<String, usize>,
+    /// The widest word form.
+    widest: usize,
+}
+
+thread_local! {
+    /// The looks of the graph drawn last, by its stamp.
+    static LAST: RefCell<Option<(u64, Rc<Looks>)>> = const { RefCell::new(None) };
 }
 
 impl Looks {
+    /// The looks of a graph's kinds, worked out once per graph (by its
+    /// stamp) and kept, since every badge and colour of a frame asks.
+    pub fn shared(graph: &Graph) -> Rc<Looks> {
+        LAST.with(|last| {
+            let mut last = last.borrow_mut();
+            match &*last {
+                Some((stamp, looks)) if *stamp == graph.stamp() => Rc::clone(looks),
+                _ => {
+                    let looks = Rc::new(Looks::of(graph));
+                    *last = Some((graph.stamp(), Rc::clone(&looks)));
+                    looks
+                }
+            }
+        })
+    }
+
     /// The looks of a graph's kinds.
     pub fn of(graph: &Graph) -> Looks {
         let labels: Vec<(String, String, String)> = graph
@@ -79,13 +108,23 @@ impl Looks {
                 short: shorts[i].clone(),
                 mark: marks[i],
             })
+            .collect::<Vec<Look>>();
+        let at = looks
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.kind.clone(), i))
             .collect();
-        Looks { looks }
+        let widest = looks.iter().map(|l| l.word.chars().count()).max();
+        Looks {
+            looks,
+            at,
+            widest: widest.unwrap_or(4),
+        }
     }
 
     /// The look of a kind, if it is declared.
     pub fn get(&self, kind: &str) -> Option<&Look> {
-        self.looks.iter().find(|l| l.kind == kind)
+        self.at.get(kind).map(|&i| &self.looks[i])
     }
 
     /// A kind's colour; the terminal's own for an undeclared kind.
@@ -110,8 +149,7 @@ impl Looks {
 
     /// The widest word form, so a column of kind names lines up.
     pub fn word_width(&self) -> usize {
-        let w = self.looks.iter().map(|l| l.word.chars().count()).max();
-        w.unwrap_or(4)
+        self.widest
     }
 }
 

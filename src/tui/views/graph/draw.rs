@@ -93,7 +93,7 @@ pub fn render(view: &GraphView, app: &App, frame: &mut Frame, area: Rect, map: &
     if inner.width < 4 || height == 0 {
         return;
     }
-    let looks = Looks::of(&app.graph);
+    let looks = Looks::shared(&app.graph);
     let cols = columns(view, app, inner.width as usize);
     let buf = frame.buffer_mut();
     let diagram = Rect {
@@ -319,7 +319,7 @@ fn put(
 /// The legend: each kind drawn, its letter in its colour, then its name;
 /// on two rows when one cannot hold it and the body has room.
 fn legend_rows(view: &GraphView, app: &App, inner: Rect) -> Vec<Line<'static>> {
-    let looks = Looks::of(&app.graph);
+    let looks = Looks::shared(&app.graph);
     let mut kinds: Vec<&str> = Vec::new();
     for &(ix, ..) in &view.nodes {
         let kind = app.graph.node(ix).kind.as_str();
