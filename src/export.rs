@@ -14,6 +14,7 @@ pub mod mermaid;
 pub mod neo4j;
 pub mod neptune;
 pub mod rdf;
+pub mod render;
 pub mod style;
 
 use std::io::{self, Write};

@@ -4,7 +4,8 @@
 //! colour), the root of a subgraph drawn distinctly, required edges bold,
 //! node summaries and edge notes as tooltips (SVG titles), and with
 //! `--cluster` a box around each kind. Nodes and edges are rendered in
-//! parallel chunks, written in order (see [`body`]).
+//! parallel chunks, written in order (see [`body`] and
+//! [`crate::export::render`]).
 
 mod body;
 
@@ -107,7 +108,7 @@ pub fn write(ex: &Export, out: &mut dyn Write) -> io::Result<()> {
         "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];"
     )?;
     let looks = Looks::new(graph);
-    let ids = body::Ids::new(graph, &sel.nodes);
+    let ids = body::ids(graph, &sel.nodes);
     body::nodes(ex, &ids, &looks, out)?;
     body::edges(ex, &ids, out)?;
     legend(ex, &looks, out)?;

@@ -3,32 +3,27 @@
 //! that a terminal would act on (DEL, C1 controls, bidi overrides) are
 //! written as `\uXXXX` escapes; the data stays lossless.
 //!
-//! The graph is streamed through serde as it lies: nodes and edges are
-//! borrowed, never cloned, and the escapes are made as each string is
-//! written, so no second copy of the output exists.
+//! The graph document is written by hand (modules `document` and `escape`) in
+//! serde_json's pretty layout, from the graph as it lies: nodes and edges
+//! are borrowed, never cloned, and rendered on all cores in chunks written
+//! in order. [`write_value`] writes any other value the same way through
+//! serde_json, for the commands' `--json` output.
+
+mod document;
+mod escape;
 
 use std::io::{self, BufWriter, Write};
 
-use indexmap::IndexMap;
 use serde::Serialize;
-use serde::ser::{SerializeSeq, Serializer};
 use serde_json::ser::{Formatter, PrettyFormatter};
 
 use super::Selection;
-use crate::graph::{Graph, Kind, Node, Props, Relation};
+use crate::graph::Graph;
 
 /// Writes the selection as a graph document in JSON.
 pub fn write(graph: &Graph, sel: &Selection, out: &mut dyn Write) -> io::Result<()> {
-    let doc = DocumentRef {
-        name: graph.name.as_deref().unwrap_or(""),
-        kinds: &graph.kinds,
-        relations: &graph.relations,
-        nodes: Nodes(graph, sel),
-        edges: Edges(graph, sel),
-    };
     let mut out = BufWriter::with_capacity(1 << 16, out);
-    write_value(&doc, &mut out)?;
-    writeln!(out)?;
+    document::write(graph, sel, &mut out)?;
     out.flush()
 }
 
@@ -36,65 +31,6 @@ pub fn write(graph: &Graph, sel: &Selection, out: &mut dyn Write) -> io::Result<
 pub fn write_value<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> io::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(out, Safe(PrettyFormatter::new()));
     value.serialize(&mut ser).map_err(io::Error::other)
-}
-
-/// The document's fields in the order of [`crate::graph::Document`], borrowed.
-#[derive(Serialize)]
-struct DocumentRef<'a> {
-    #[serde(skip_serializing_if = "str::is_empty")]
-    name: &'a str,
-    kinds: &'a IndexMap<String, Kind>,
-    relations: &'a IndexMap<String, Relation>,
-    nodes: Nodes<'a>,
-    edges: Edges<'a>,
-}
-
-/// The selected nodes, serialized in place.
-struct Nodes<'a>(&'a Graph, &'a Selection);
-
-impl Serialize for Nodes<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.1.nodes.len()))?;
-        for &ix in &self.1.nodes {
-            let node: &Node = self.0.node(ix);
-            seq.serialize_element(node)?;
-        }
-        seq.end()
-    }
-}
-
-/// The selected edges, serialized in place with their ends' ids.
-struct Edges<'a>(&'a Graph, &'a Selection);
-
-/// An edge's fields in the order of [`crate::graph::Edge`], borrowed.
-#[derive(Serialize)]
-struct EdgeRef<'a> {
-    from: &'a str,
-    rel: &'a str,
-    to: &'a str,
-    note: &'a str,
-    props: &'a Props,
-}
-
-impl Serialize for Edges<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let graph = self.0;
-        let mut seq = s.serialize_seq(Some(self.1.edges.len()))?;
-        for &e in &self.1.edges {
-            let Some((a, b)) = graph.edge_ends(e) else {
-                continue;
-            };
-            let data = graph.edge(e);
-            seq.serialize_element(&EdgeRef {
-                from: &graph.node(a).id,
-                rel: &data.rel,
-                to: &graph.node(b).id,
-                note: &data.note,
-                props: &data.props,
-            })?;
-        }
-        seq.end()
-    }
 }
 
 /// serde_json's pretty layout, with each terminal-unsafe character inside a
@@ -118,15 +54,15 @@ impl Formatter for Safe {
             return w.write_all(s.as_bytes());
         }
         let mut rest = s;
+        let mut escaped = Vec::with_capacity(12);
         while let Some((at, c)) = rest
             .char_indices()
             .find(|&(_, c)| crate::text::is_unsafe(c))
         {
             w.write_all(&rest.as_bytes()[..at])?;
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                write!(w, "\\u{unit:04x}")?;
-            }
+            escaped.clear();
+            escape::push_unicode(&mut escaped, c);
+            w.write_all(&escaped)?;
             rest = &rest[at + c.len_utf8()..];
         }
         w.write_all(rest.as_bytes())

@@ -1,58 +1,26 @@
-//! The node and edge statements of a DOT export. Large selections are
-//! rendered in chunks on all cores (rayon) into buffers written in order, a
-//! bounded window at a time, so the output is the same as one thread's and
-//! memory stays bounded. What every statement repeats is prepared once: each
-//! node's quoted id in one buffer (an edge copies two of them), and the
-//! kinds' and relations' attributes found by a fast hash of their ids.
+//! The node and edge statements of a DOT export, rendered in parallel chunks
+//! written in order ([`crate::export::render`]). What every statement
+//! repeats is prepared once: each node's quoted id in one buffer (an edge
+//! copies two of them), and the kinds' and relations' attributes found by a
+//! fast hash of their ids.
 
 use std::io::{self, Write};
 
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::{LABEL_CHARS, quote, write_id, write_quoted};
 use crate::export::Export;
+use crate::export::render::{Ids, in_chunks};
 use crate::export::style::{Looks, dot_shape};
 use crate::graph::{Graph, NodeIndex};
 use crate::text::shorten;
 
-/// Items per buffer.
-const CHUNK: usize = 4096;
-/// Buffers rendered before they are written.
-const WINDOW: usize = 32;
 /// About how many bytes a node statement takes (with its tooltip).
 const NODE_LINE: usize = 256;
 /// About how many bytes an edge statement takes.
 const EDGE_LINE: usize = 64;
 /// The most characters of a tooltip.
 const TOOLTIP_CHARS: usize = 300;
-
-/// Renders items into `out` in order, in parallel past one chunk; `line`
-/// is about how many bytes an item takes.
-fn in_chunks<T: Sync>(
-    items: &[T],
-    line: usize,
-    out: &mut dyn Write,
-    render: impl Fn(&T, &mut Vec<u8>) + Sync,
-) -> io::Result<()> {
-    let one = |chunk: &[T]| {
-        let mut buf = Vec::with_capacity(chunk.len() * line);
-        for item in chunk {
-            render(item, &mut buf);
-        }
-        buf
-    };
-    if items.len() <= CHUNK {
-        return out.write_all(&one(items));
-    }
-    for window in items.chunks(CHUNK * WINDOW) {
-        let parts: Vec<Vec<u8>> = window.par_chunks(CHUNK).map(one).collect();
-        for part in parts {
-            out.write_all(&part)?;
-        }
-    }
-    Ok(())
-}
 
 /// Writes a node's tooltip, `Kind: summary` (or the kind alone), without
 /// building the string first when neither part needs an escape.
@@ -83,39 +51,9 @@ fn write_tooltip(buf: &mut Vec<u8>, kind: &str, summary: &str) {
     write_quoted(buf, &shorten(&tip, TOOLTIP_CHARS));
 }
 
-/// Each kept node's quoted DOT id, one after another in one buffer, found
-/// by the node's index: an edge statement copies two of them.
-pub struct Ids {
-    bytes: Vec<u8>,
-    /// Where each node's id starts, by node index; the next entry is its end.
-    starts: Vec<usize>,
-}
-
-impl Ids {
-    /// The ids of the given nodes (the others are empty).
-    pub fn new(graph: &Graph, nodes: &[NodeIndex]) -> Ids {
-        let count = graph.node_count();
-        let mut kept = vec![false; count];
-        for ix in nodes {
-            kept[ix.index()] = true;
-        }
-        let mut bytes = Vec::with_capacity(nodes.len() * 12);
-        let mut starts = Vec::with_capacity(count + 1);
-        for (i, &keep) in kept.iter().enumerate() {
-            starts.push(bytes.len());
-            if keep {
-                write_id(&mut bytes, &graph.node(NodeIndex::new(i)).id, i);
-            }
-        }
-        starts.push(bytes.len());
-        Ids { bytes, starts }
-    }
-
-    /// A node's quoted id.
-    pub fn get(&self, ix: NodeIndex) -> &[u8] {
-        let i = ix.index();
-        &self.bytes[self.starts[i]..self.starts[i + 1]]
-    }
+/// Each kept node's quoted DOT id, by the node's index.
+pub fn ids(graph: &Graph, nodes: &[NodeIndex]) -> Ids {
+    Ids::new(graph, nodes, write_id)
 }
 
 /// Each kind's position among the declared kinds, by its id.
@@ -150,7 +88,7 @@ pub fn nodes(ex: &Export, ids: &Ids, looks: &Looks, out: &mut dyn Write) -> io::
     let undeclared = format!(", shape=box, fillcolor=\"{}\", tooltip=", looks.fill(None));
     let root = ex.filter.root;
     let kind_of = |ix: NodeIndex| positions.get(graph.node(ix).kind.as_str()).copied();
-    let render = |&ix: &NodeIndex, buf: &mut Vec<u8>| {
+    let render = |_: usize, &ix: &NodeIndex, buf: &mut Vec<u8>| {
         let node = graph.node(ix);
         buf.extend_from_slice(b"  ");
         buf.extend_from_slice(ids.get(ix));
@@ -203,7 +141,7 @@ pub fn edges(ex: &Export, ids: &Ids, out: &mut dyn Write) -> io::Result<()> {
             (id.as_str(), (head, r.symmetric))
         })
         .collect();
-    let render = |&e: &_, buf: &mut Vec<u8>| {
+    let render = |_: usize, &e: &_, buf: &mut Vec<u8>| {
         let Some((a, b)) = graph.edge_ends(e) else {
             return;
         };
