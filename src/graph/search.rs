@@ -16,6 +16,7 @@
 //! the label. The lower tiers are worked out only when the upper ones leave
 //! room among the hits asked for.
 
+mod arena;
 mod edits;
 mod kind;
 mod names;
@@ -34,6 +35,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 use super::Graph;
+use arena::Arena;
 use names::{Query, fuzzy_score, subsequence, tier};
 pub use typing::Typing;
 use words::Words;
@@ -158,10 +160,10 @@ const PARALLEL_FROM: usize = 4096;
 /// one pass over its nodes and edges.
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
-    names: Vec<Vec<String>>,
-    /// Whether all of a node's names are ASCII (then matching is decided
-    /// without the fuzzy matcher).
-    ascii: Vec<bool>,
+    names: Arena,
+    /// The first 8 bytes of each label, big-endian: orders most labels
+    /// without reaching for the label itself.
+    label_key: Vec<u64>,
     degree: Vec<usize>,
     kind: Vec<String>,
     label_chars: Vec<u32>,
@@ -171,6 +173,15 @@ pub struct SearchIndex {
     text_words: OnceLock<Words>,
     /// Each kind's id with the words that name it (id, label, plurals).
     kind_names: Vec<(String, Vec<String>)>,
+}
+
+/// The first 8 bytes of a label as a number that orders as the label does
+/// when two differ within them.
+fn label_key(label: &str) -> u64 {
+    let mut key = [0u8; 8];
+    let n = label.len().min(8);
+    key[..n].copy_from_slice(&label.as_bytes()[..n]);
+    u64::from_be_bytes(key)
 }
 
 fn cut(s: &str) -> &str {
@@ -221,29 +232,26 @@ impl SearchIndex {
     /// wait for the first search that needs them (the typo and full-text
     /// tiers): what a single search from the command line wants.
     pub fn lazy(graph: &Graph) -> SearchIndex {
-        let count = graph.node_count();
-        let mut names = Vec::with_capacity(count);
-        let mut ascii = Vec::with_capacity(count);
-        for ix in graph.g.node_indices() {
-            let node = &graph.g[ix];
-            let lower: Vec<String> = std::iter::once(&node.label)
+        let nodes: Vec<NodeIndex> = graph.g.node_indices().collect();
+        let names = Arena::build(nodes.len(), |n, add| {
+            let node = &graph.g[nodes[n]];
+            std::iter::once(&node.label)
                 .chain(&node.aliases)
                 .chain(std::iter::once(&node.id))
-                .map(|n| cut(n).to_lowercase())
-                .collect();
-            ascii.push(lower.iter().all(|n| n.is_ascii()));
-            names.push(lower);
-        }
-        let nodes: Vec<NodeIndex> = graph.g.node_indices().collect();
+                .for_each(|name| add(&cut(name).to_lowercase()))
+        });
         SearchIndex {
-            ascii,
+            names,
+            label_key: nodes
+                .iter()
+                .map(|&ix| label_key(&graph.g[ix].label))
+                .collect(),
             degree: nodes.iter().map(|&ix| graph.degree(ix)).collect(),
             kind: nodes.iter().map(|&ix| graph.g[ix].kind.clone()).collect(),
             label_chars: nodes
                 .iter()
                 .map(|&ix| graph.g[ix].label.chars().count() as u32)
                 .collect(),
-            names,
             name_words: OnceLock::new(),
             text_words: OnceLock::new(),
             kind_names: kind::names(graph),
@@ -263,7 +271,7 @@ impl SearchIndex {
     fn name_words(&self) -> &Words {
         self.name_words.get_or_init(|| {
             Words::build(self.names.len(), |n, add| {
-                self.names[n].iter().for_each(|s| add(s))
+                self.names.names(n as u32).iter().for_each(&mut *add)
             })
         })
     }
@@ -283,7 +291,7 @@ impl SearchIndex {
 
     /// Whether the index is empty.
     pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
+        self.names.len() == 0
     }
 
     /// The hits for a query among nodes of the given kinds (all when empty),
@@ -308,18 +316,20 @@ impl SearchIndex {
     /// scale). Matching is decided by a subsequence test where names and
     /// query are ASCII; fuzzy scores wait for [`SearchIndex::best`].
     fn score(&self, query: &Query, kinds: &[String], candidates: &[u32]) -> Vec<Scored> {
-        let ascii_query = query.words.iter().all(|w| w.is_ascii());
+        // The letters every matching node holds, when the query is ASCII.
+        let masks = (query.words.iter()).try_fold(0, |m, w| arena::mask(w).map(|w| m | w));
+        let need = masks.unwrap_or(0);
         chunked(candidates, |chunk: &[u32]| -> Vec<Scored> {
             let matcher = SkimMatcherV2::default().ignore_case();
             chunk
                 .iter()
-                .filter(|&&i| self.kind_ok(kinds, i))
+                .filter(|&&i| self.names.mask(i) & need == need && self.kind_ok(kinds, i))
                 .filter_map(|&i| {
                     if query.words.is_empty() {
                         return Some(Scored::name(i, Tier::Fuzzy, Some(0)));
                     }
-                    let names = &self.names[i as usize];
-                    if ascii_query && self.ascii[i as usize] {
+                    let names = self.names.names(i);
+                    if masks.is_some() && self.names.mask(i) != u64::MAX {
                         let all = query
                             .words
                             .iter()

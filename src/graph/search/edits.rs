@@ -68,8 +68,7 @@ pub fn near(vocab: &[Box<str>], q: &str, k: u8, open_end: bool) -> FxHashMap<u32
         prev = v;
         match dead {
             Some(depth) => {
-                let stem = &v[..depth];
-                let end = i + vocab[i..].partition_point(|w| w.as_bytes().starts_with(stem));
+                let end = past_stem(vocab, i, &v[..depth]);
                 if best[depth] <= k {
                     for id in i..end {
                         found.insert(id as u32, best[depth]);
@@ -87,6 +86,22 @@ pub fn near(vocab: &[Box<str>], q: &str, k: u8, open_end: bool) -> FxHashMap<u32
         }
     }
     found
+}
+
+/// The first index after `from` whose word does not start with `stem`
+/// (`vocab[from]` does): a galloping search, since the words skipped are
+/// usually few and a binary search over the whole rest costs more.
+fn past_stem(vocab: &[Box<str>], from: usize, stem: &[u8]) -> usize {
+    let (mut known, mut step) = (from, 1);
+    let end = loop {
+        let probe = from + step;
+        if probe >= vocab.len() || !vocab[probe].as_bytes().starts_with(stem) {
+            break probe.min(vocab.len());
+        }
+        known = probe;
+        step *= 2;
+    };
+    known + 1 + vocab[known + 1..end].partition_point(|w| w.as_bytes().starts_with(stem))
 }
 
 /// Appends the row for `v[..d + 1]`; returns its least cell.
@@ -218,6 +233,21 @@ mod tests {
             vec![("anomalies".into(), 1), ("anomaly".into(), 1)]
         );
         assert!(within(&words, "anomo", 1, false).is_empty());
+    }
+
+    #[test]
+    fn the_words_of_a_stem_are_skipped_at_once() {
+        for count in [0, 1, 2, 3, 7, 8, 100] {
+            let mut words = vec!["a".to_string()];
+            words.extend((0..count).map(|i| format!("ab{i:03}")));
+            words.push("ac".into());
+            let v = vocab(&words.iter().map(String::as_str).collect::<Vec<_>>());
+            let at = v.iter().position(|w| w.starts_with("ab")).unwrap_or(1);
+            if count > 0 {
+                assert_eq!(past_stem(&v, at, b"ab"), 1 + count, "{count}");
+            }
+            assert_eq!(past_stem(&v, 0, b"a"), v.len(), "{count}");
+        }
     }
 
     #[test]

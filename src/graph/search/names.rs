@@ -5,6 +5,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::Tier;
+use super::arena::Names;
 use super::edits::{align, budget};
 use super::words::each_word;
 
@@ -67,7 +68,7 @@ fn squashed(name: &str) -> impl Iterator<Item = char> + '_ {
 
 /// The sum over the query's words of each word's best fuzzy score among the
 /// names, if every word matches one.
-pub fn fuzzy_score(names: &[String], query: &Query, matcher: &SkimMatcherV2) -> Option<i64> {
+pub fn fuzzy_score(names: Names<'_>, query: &Query, matcher: &SkimMatcherV2) -> Option<i64> {
     let mut fuzzy = 0;
     for w in &query.words {
         fuzzy += names
@@ -80,7 +81,7 @@ pub fn fuzzy_score(names: &[String], query: &Query, matcher: &SkimMatcherV2) -> 
 }
 
 /// How well a matching node's names match a query.
-pub fn tier(names: &[String], query: &Query) -> Tier {
+pub fn tier(names: Names<'_>, query: &Query) -> Tier {
     let q = query.squashed.as_str();
     if !q.is_empty() && names.iter().any(|n| squashed(n).eq(q.chars())) {
         Tier::Exact
@@ -92,14 +93,10 @@ pub fn tier(names: &[String], query: &Query) -> Tier {
     {
         Tier::Prefix
     } else if names.iter().any(|n| {
-        let name_words: Vec<&str> = n
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
         query
             .words
             .iter()
-            .all(|q| name_words.iter().any(|w| w.starts_with(q.as_str())))
+            .all(|q| name_words(n).any(|w| w.starts_with(q.as_str())))
     }) {
         Tier::WordPrefix
     } else if initials(names, query) {
@@ -109,9 +106,15 @@ pub fn tier(names: &[String], query: &Query) -> Tier {
     }
 }
 
+/// The runs of letters and digits of a lowercase name.
+fn name_words(name: &str) -> impl Iterator<Item = &str> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
 /// Whether a query of one word of 2 to 5 letters spells the initials of a
 /// name of several words (`lr`: Learning rate).
-fn initials(names: &[String], query: &Query) -> bool {
+fn initials(names: Names<'_>, query: &Query) -> bool {
     let [word] = query.words.as_slice() else {
         return false;
     };
@@ -119,9 +122,7 @@ fn initials(names: &[String], query: &Query) -> bool {
         return false;
     }
     names.iter().any(|n| {
-        let mut parts = n
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty());
+        let mut parts = name_words(n);
         let mut count = 0;
         let same = word.chars().all(|c| {
             count += 1;

@@ -42,13 +42,14 @@ impl SearchIndex {
                 Reverse(score(s)),
                 s.close,
                 Reverse(self.degree[s.node as usize]),
+                s.sub,
+                self.label_key[s.node as usize],
             )
         };
         let label = |s: &Scored| &graph.g[NodeIndex::new(s.node as usize)].label;
         let order = |a: &Scored, b: &Scored| {
             key(a)
                 .cmp(&key(b))
-                .then_with(|| a.sub.cmp(&b.sub))
                 .then_with(|| label(a).cmp(label(b)))
                 .then_with(|| a.node.cmp(&b.node))
         };
@@ -71,7 +72,7 @@ impl SearchIndex {
                 .iter_mut()
                 .filter(|s| s.fuzzy.is_none() && s.tier <= Tier::Fuzzy)
             {
-                s.fuzzy = fuzzy_score(&self.names[s.node as usize], query, &matcher);
+                s.fuzzy = fuzzy_score(self.names.names(s.node), query, &matcher);
             }
             for s in chunk.iter_mut() {
                 s.close = self.closeness(s, query);
@@ -103,10 +104,8 @@ impl SearchIndex {
                 // The id is the last name; nodes found by their id alone
                 // (`xgboost.alpha`) rank after those found by their label or
                 // an alias, all alike.
-                let names = &self.names[s.node as usize];
-                let shown = &names[..names.len() - 1];
-                let matches = |n: &&String| query.words.iter().all(|w| subsequence(n, w));
-                (shown.iter().filter(matches))
+                let matches = |n: &&str| query.words.iter().all(|w| subsequence(n, w));
+                (self.names.names(s.node).shown().iter().filter(matches))
                     .map(|n| far(n.chars().count()))
                     .min()
                     .unwrap_or(u32::MAX)
