@@ -47,6 +47,7 @@ while True:
     key = "k" if key == "j" else "j"
     time.sleep(0.1)
 print(f"reload finished after {time.time()-t1:.1f} s", flush=True)
+t2 = time.time()
 print("over 50 ms:", sum(t > 50 for t in times), "over 100 ms:", sum(t > 100 for t in times), flush=True)
 times.sort()
 print(f"{len(times)} keys during the reload: median {statistics.median(times):.1f} ms, "
@@ -60,10 +61,13 @@ for _ in range(40):
     tm("send-keys", "-t", "p", key)
     while tm("capture-pane", "-p", "-t", "p") == before and time.perf_counter() - s < 5: pass
     base.append((time.perf_counter() - s) * 1000)
+    if base[-1] > 200:
+        print(f"slow key {key} {len(base)} of the baseline: {base[-1]:.0f} ms", flush=True)
     key = "k" if key == "j" else "j"
     time.sleep(0.1)
 base.sort()
 print("baseline over 50 ms:", sum(t > 50 for t in base), "over 100 ms:", sum(t > 100 for t in base), flush=True)
+print(f"baseline from {0:.1f} to {time.time()-t2:.1f} s after the reload", flush=True)
 print(f"baseline, no reload: median {statistics.median(base):.1f} ms, max {base[-1]:.1f} ms", flush=True)
 print(tm("capture-pane", "-p", "-t", "p"))
 subprocess.run(T + ["kill-server"], capture_output=True)

@@ -248,6 +248,18 @@ impl Graph {
         graph
     }
 
+    /// A graph without kinds, relations or nodes, from `source` (what is
+    /// shown while the graph itself loads).
+    pub fn empty(source: Source) -> Graph {
+        Graph::from_parts(
+            IndexMap::new(),
+            IndexMap::new(),
+            Vec::new(),
+            Vec::new(),
+            source,
+        )
+    }
+
     /// Builds a graph from nodes with distinct ids and edges given by the
     /// positions of their ends in `nodes` (edges with an end out of range are
     /// skipped).
@@ -397,7 +409,19 @@ impl Graph {
 
     /// Whether another node has the same label (ignoring case).
     pub fn label_is_shared(&self, ix: NodeIndex) -> bool {
-        let shared = self.shared_labels.get_or_init(|| {
+        let shared = self.shared_labels();
+        !shared.is_empty() && shared.contains(&self.g[ix].label.to_lowercase())
+    }
+
+    /// Works out now what is otherwise worked out on first use (the labels
+    /// several nodes share), so a graph loaded on one thread is ready to
+    /// show on another without a pause.
+    pub fn warm(&self) {
+        self.shared_labels();
+    }
+
+    fn shared_labels(&self) -> &rustc_hash::FxHashSet<String> {
+        self.shared_labels.get_or_init(|| {
             let mut seen: FxHashMap<String, bool> = FxHashMap::default();
             for n in self.g.node_weights() {
                 seen.entry(n.label.to_lowercase())
@@ -408,8 +432,7 @@ impl Graph {
                 .filter(|(_, t)| *t)
                 .map(|(l, _)| l)
                 .collect()
-        });
-        !shared.is_empty() && shared.contains(&self.g[ix].label.to_lowercase())
+        })
     }
 
     /// The node a node belongs to, to tell same-named nodes apart: the

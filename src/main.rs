@@ -79,11 +79,27 @@ fn explore(cli: &Cli, node: Option<&str>, study: Option<&StudyArgs>) -> ExitCode
         );
         return ExitCode::from(2);
     }
+    let path = match mlkg::cli::graph_path(cli.graph.as_deref()) {
+        Ok(p) => p,
+        Err(e) => return failed(Failure::BadArgument(e), &mut err),
+    };
+    // A graph file is read off the UI thread: the explorer is drawn at once
+    // and the graph shows when it is ready. (A file that cannot be opened
+    // is reported below before the screen changes.)
+    let file = path.as_ref().and_then(|p| {
+        let meta = std::fs::metadata(p).ok().filter(|m| m.is_file())?;
+        Some((p.clone(), meta.len()))
+    });
+    if let (None, Some((path, bytes))) = (study, file) {
+        drop(err);
+        let source = mlkg::graph::Source::File(path.clone());
+        let app = mlkg::tui::App::loading(source, node.map(str::to_string), bytes);
+        return run_explorer(cli, app, Some(path));
+    }
     // A name that names no node opens the explorer with it typed in the
     // search box, its hits listed.
-    let prepared = mlkg::cli::graph_path(cli.graph.as_deref())
-        .map_err(Failure::BadArgument)
-        .and_then(|path| commands::load_quietly(path.as_deref()).map_err(Failure::from))
+    let prepared = commands::load_quietly(path.as_deref())
+        .map_err(Failure::from)
         .map(|graph| {
             let start =
                 node.and_then(|q| commands::resolve::node(&graph, q, &mut std::io::sink()).ok());
@@ -95,10 +111,7 @@ fn explore(cli: &Cli, node: Option<&str>, study: Option<&StudyArgs>) -> ExitCode
         None => Ok(p),
     }) {
         Ok(p) => p,
-        Err(f) => {
-            let _ = f.report(&mut err);
-            return ExitCode::from(f.exit_code());
-        }
+        Err(f) => return failed(f, &mut err),
     };
     drop(err);
     let watch = graph.source.path().map(|p| p.to_path_buf());
@@ -106,19 +119,32 @@ fn explore(cli: &Cli, node: Option<&str>, study: Option<&StudyArgs>) -> ExitCode
     if let (None, Some(q)) = (start, node) {
         app = app.with_query(q);
     }
-    // `--color never` and NO_COLOR draw without colours (kinds keep their
-    // letters); `--color always` draws them even under NO_COLOR.
-    crossterm::style::force_color_output(commands::use_color(cli.color, true));
     if study.is_some() {
         app = app.studying();
     }
+    run_explorer(cli, app, watch)
+}
+
+/// Runs the explorer on `app`, watching `watch`, and maps how it ended to
+/// an exit code.
+fn run_explorer(cli: &Cli, app: mlkg::tui::App, watch: Option<std::path::PathBuf>) -> ExitCode {
+    // `--color never` and NO_COLOR draw without colours (kinds keep their
+    // letters); `--color always` draws them even under NO_COLOR.
+    crossterm::style::force_color_output(commands::use_color(cli.color, true));
     match mlkg::tui::run(app, watch) {
         Ok(mlkg::tui::Ended::Quit) => ExitCode::SUCCESS,
         // As a shell reports a process a signal stopped: 128 + the signal.
         Ok(mlkg::tui::Ended::Signal(sig)) => ExitCode::from(128u8.saturating_add(sig as u8)),
+        Ok(mlkg::tui::Ended::Failed(e)) => failed(Failure::from(*e), &mut std::io::stderr()),
         Err(e) => {
             eprintln!("mlkg: the explorer stopped: {e}");
             ExitCode::from(1)
         }
     }
+}
+
+/// Reports a failure on stderr; its exit code.
+fn failed(f: Failure, err: &mut dyn Write) -> ExitCode {
+    let _ = f.report(err);
+    ExitCode::from(f.exit_code())
 }

@@ -51,12 +51,14 @@ use screen::ScreenMap;
 const DOUBLE_CLICK: Duration = Duration::from_millis(400);
 
 /// How the explorer ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Ended {
     /// The user quit.
     Quit,
     /// A signal (SIGTERM, SIGHUP, SIGINT) asked it to stop.
     Signal(i32),
+    /// The graph file did not load the first time: there was nothing to show.
+    Failed(Box<crate::graph::LoadError>),
 }
 
 /// What reaches the event loop.
@@ -94,10 +96,14 @@ pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<Ended> {
     }
     let result = event_loop(&mut terminal, &mut app, &rx, loader.as_ref());
     term::restore();
+    let failed = app.failed.take();
+    // The process ends next: freeing a large graph would only delay it.
+    std::mem::forget(app);
     result?;
-    Ok(match signalled.load(Ordering::SeqCst) {
-        0 => Ended::Quit,
-        sig => Ended::Signal(sig as i32),
+    Ok(match (failed, signalled.load(Ordering::SeqCst)) {
+        (Some(e), _) => Ended::Failed(e),
+        (None, 0) => Ended::Quit,
+        (None, sig) => Ended::Signal(sig as i32),
     })
 }
 
@@ -280,8 +286,12 @@ fn perform_with(app: &mut App, effect: Effect, loader: Option<&watch::Loader>) {
             let event = study::progress(&app.graph);
             app.update(event);
         }
-        Effect::Load { generation } => match loader {
-            Some(l) => l.load(generation),
+        Effect::Retire(old) => {
+            // Freeing a large graph takes seconds: never on the UI thread.
+            std::thread::spawn(move || drop(old));
+        }
+        Effect::Load { generation, wanted } => match loader {
+            Some(l) => l.load(generation, wanted),
             None => {
                 app.update(Event::Unchanged { generation });
             }

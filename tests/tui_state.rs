@@ -105,13 +105,10 @@ fn in_main(app: &App) -> bool {
 /// changed, a load is asked for, and its result comes back.
 fn reload(app: &mut App, path: &Path) {
     let effects = app.update(Event::FileChanged);
-    let [Effect::Load { generation }] = effects.as_slice() else {
+    let [Effect::Load { generation, wanted }] = effects.as_slice() else {
         panic!("a change asks for a load: {effects:?}")
     };
-    let result = load_path(path).map(|l| Reload {
-        index: mlkg::graph::search::SearchIndex::new(&l.graph),
-        graph: l.graph,
-    });
+    let result = load_path(path).map(|l| Reload::prepare(l.graph, wanted));
     app.update(Event::Loaded {
         generation: *generation,
         result: Box::new(result),

@@ -60,7 +60,7 @@ impl fmt::Display for Source {
 }
 
 /// Why a graph could not be loaded.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read.
     #[error("cannot read {path}: {reason}")]

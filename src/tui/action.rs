@@ -255,7 +255,11 @@ pub enum Effect {
     Load {
         /// Which load this is.
         generation: u64,
+        /// What the load should have ready for the screen.
+        wanted: crate::tui::app::Wanted,
     },
+    /// Free a graph taken off the screen on a thread of its own.
+    Retire(crate::tui::app::Retired),
     /// Draw the screen again: a clock tick changed what it shows (a
     /// message went). Every other event redraws anyway; a tick that changed
     /// nothing does not.

@@ -19,13 +19,16 @@
 //!    come from them), and a row in the main screen that opens it.
 //!
 //! Submodules: `ask` (the query prompt), `history` (the jump list), `neighbours` (the neighbour rows),
-//! `state` (small shared pieces), `main_view` (the main screen and the
-//! search box), `overlay` (help, filter lists, the export prompt), `outside`
-//! (reloads, export results, the mouse, pastes and ticks).
+//! `first` (the first frame before the graph), `state` (small shared pieces), `main_view` (the main screen and the
+//! search box), `overlay` (help, filter lists, the export prompt), `loading`
+//! (the graph file's loads, taken in without a pause), `outside` (export
+//! results, the mouse, pastes and ticks).
 
 mod ask;
 mod browse;
+mod first;
 pub mod history;
+pub mod loading;
 mod main_view;
 pub mod neighbours;
 mod outside;
@@ -37,9 +40,9 @@ use crate::graph::{Graph, LoadError, NodeIndex};
 
 pub use ask::Asked;
 pub use history::{Jump, JumpList};
+pub use loading::{FirstLoad, Reload, Retired, Wanted};
 pub use main_view::{MAX_QUERY_WORDS, MainView, bounded_query};
 pub use neighbours::Row;
-pub use outside::Reload;
 pub use overlay::{Overlay, PickWhat, Picker};
 pub use state::{Filters, Message, Pane};
 
@@ -133,6 +136,12 @@ pub struct App {
     pub banner: Option<Vec<String>>,
     /// The load in progress, if any (its generation).
     pub loading: Option<u64>,
+    /// The graph file being read for the first time, while it is: the
+    /// explorer is drawn at once and `graph` is empty until it arrives.
+    pub first: Option<FirstLoad>,
+    /// Why the graph file did not load the first time (the explorer then
+    /// stops, and the error is reported once the terminal is restored).
+    pub failed: Option<Box<LoadError>>,
     /// False once the user quits.
     pub running: bool,
     /// The terminal's size, columns and rows.
@@ -162,6 +171,8 @@ impl App {
             study: None,
             banner: None,
             loading: None,
+            first: None,
+            failed: None,
             running: true,
             size: (120, 40),
             generation: 0,

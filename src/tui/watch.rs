@@ -2,8 +2,8 @@
 //! compares the file's identity and times (device, inode, ctime, mtime,
 //! size) a few times a second and reports a change; a load then hashes the
 //! content first and reports `Unchanged` when it is what was read last (a
-//! `touch`), else reads it, validates it and builds its search index, all
-//! on its own thread.
+//! `touch`), else reads it, validates it and builds what the screen needs
+//! of it (see [`Reload::prepare`]), all on its own thread.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -12,12 +12,11 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use super::Msg;
-use super::app::Reload;
+use super::app::{Reload, Wanted};
 use super::event::Event;
 use crate::graph::cache::{Fingerprint, fingerprint};
 use crate::graph::check::Warnings;
 use crate::graph::load::{self, MAX_FILE_BYTES};
-use crate::graph::search::SearchIndex;
 
 /// How often the graph file is looked at.
 const WATCH_EVERY: Duration = Duration::from_millis(300);
@@ -77,12 +76,15 @@ impl Loader {
         Loader { path, tx, last }
     }
 
-    /// Loads the file on a thread of its own; the result comes back as an event.
-    pub fn load(&self, generation: u64) {
+    /// Loads the file on a thread of its own, with what the screen wants
+    /// of it built there too; the result comes back as an event.
+    pub fn load(&self, generation: u64, wanted: Wanted) {
         let (path, tx, last) = (self.path.clone(), self.tx.clone(), Arc::clone(&self.last));
         std::thread::spawn(move || {
-            let print = print_of(&path);
-            {
+            // The first load reads the file whatever it holds (the watcher
+            // takes its fingerprint meanwhile).
+            if wanted.first.is_none() {
+                let print = print_of(&path);
                 let mut known = last.lock().unwrap_or_else(|e| e.into_inner());
                 if print.is_some() && *known == print {
                     let _ = tx.send(Msg::App(Event::Unchanged { generation }));
@@ -90,13 +92,8 @@ impl Loader {
                 }
                 *known = print;
             }
-            let result = load::load_path_with(&path, Warnings::Skip).map(|l| {
-                let index = SearchIndex::new(&l.graph);
-                Reload {
-                    graph: l.graph,
-                    index,
-                }
-            });
+            let result = load::load_path_with(&path, Warnings::Skip)
+                .map(|l| Reload::prepare(l.graph, &wanted));
             let _ = tx.send(Msg::App(Event::Loaded {
                 generation,
                 result: Box::new(result),

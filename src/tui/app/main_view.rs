@@ -108,6 +108,18 @@ impl MainView {
     pub(super) fn reset_session(&mut self) {
         self.session = Typing::new();
     }
+
+    /// Takes hits searched elsewhere (for a new graph, on the thread that
+    /// loaded it) for the current query, with the session that found them.
+    pub(super) fn use_search(&mut self, hits: Vec<Hit>, session: Typing) {
+        self.session = session;
+        self.hits = hits;
+        self.stale = false;
+        self.hit_list = List {
+            height: self.hit_list.height,
+            ..List::new(self.hits.len())
+        };
+    }
 }
 
 impl App {

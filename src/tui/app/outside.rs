@@ -1,14 +1,12 @@
-//! What comes from outside the key table: the graph file changing and its
-//! load finishing, the result of an export, the mouse, pastes and ticks.
+//! What comes from outside the key table: the result of an export, the
+//! mouse, pastes and ticks (the graph file's loads are in `loading`).
 
 use std::path::Path;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{App, LoadError, Overlay, Pane};
+use super::{App, Overlay, Pane};
 use crate::export::WriteError;
-use crate::graph::search::SearchIndex;
-use crate::graph::{Graph, NodeIndex};
 use crate::text::visible;
 use crate::tui::action::{Action, Effect};
 use crate::tui::event::{Mouse, MouseKind};
@@ -17,100 +15,7 @@ use crate::tui::keymap::Scope;
 use crate::tui::screen::{Region, Target};
 use crate::tui::views::Next;
 
-/// A graph loaded off the UI thread, with its search index built there too.
-#[derive(Debug)]
-pub struct Reload {
-    /// The graph.
-    pub graph: Graph,
-    /// Its search index.
-    pub index: SearchIndex,
-}
-
 impl App {
-    /// The graph file changed: load it again off the UI thread. A load
-    /// still running is superseded (its result will be dropped).
-    pub(super) fn start_load(&mut self) {
-        self.generation += 1;
-        self.loading = Some(self.generation);
-        self.effect(Effect::Load {
-            generation: self.generation,
-        });
-    }
-
-    pub(super) fn unchanged(&mut self, generation: u64) {
-        if self.loading == Some(generation) {
-            self.loading = None;
-        }
-    }
-
-    /// Takes in a finished load, unless a newer one was started since.
-    pub(super) fn loaded(&mut self, generation: u64, result: Result<Reload, LoadError>) {
-        if self.loading != Some(generation) {
-            return;
-        }
-        self.loading = None;
-        match result {
-            Ok(r) => self.reloaded(r),
-            Err(e) => {
-                self.banner = Some(super::banner_lines(&e));
-                self.complain("the graph file has errors; still showing the last good graph");
-            }
-        }
-    }
-
-    /// Takes in a graph read again. It replaces the shown one, keeping the
-    /// focus, the jump list, the filters and the open view where their
-    /// nodes, kinds and relations still exist.
-    pub fn reloaded(&mut self, reload: Reload) {
-        let old = std::mem::replace(&mut self.graph, reload.graph);
-        self.index = reload.index;
-        self.main.reset_session();
-        self.banner = None;
-        let map = |ix: NodeIndex| self.graph.find(&old.node(ix).id);
-        let old_focus = self.focus;
-        let focus_kept = old_focus.and_then(map);
-        let sel_hit = self.main.selected_hit().and_then(map);
-        self.jumps.remap(map);
-        self.mark = self.mark.and_then(map);
-        if self.jumps.entries().is_empty()
-            && let Some(start) = super::default_start(&self.graph)
-        {
-            self.jumps.push(start);
-        }
-        self.focus = focus_kept.or(self.jumps.current());
-        if (self.filters.kind.as_ref()).is_some_and(|k| !self.graph.kinds.contains_key(k)) {
-            self.filters.kind = None;
-        }
-        if (self.filters.rel.as_ref()).is_some_and(|r| !self.graph.relations.contains_key(r)) {
-            self.filters.rel = None;
-        }
-        self.research();
-        let hits = &self.main.hits;
-        if let Some(pos) = sel_hit.and_then(|s| hits.iter().position(|h| h.node == s)) {
-            self.main.hit_list.select(pos);
-        }
-        let row = self.main.row_list.sel;
-        self.rebuild_rows(row);
-        let remap = |ix: NodeIndex| self.graph.find(&old.node(ix).id);
-        let mut mode = std::mem::replace(&mut self.mode, super::Mode::Main);
-        if let Some(v) = mode.view_mut() {
-            v.reloaded(self, &remap);
-        }
-        self.mode = mode;
-        let size = format!(
-            "{} nodes, {} edges",
-            self.graph.node_count(),
-            self.graph.edge_count()
-        );
-        match (old_focus, focus_kept) {
-            (Some(f), None) => self.say(format!(
-                "graph reloaded ({size}); {} is gone",
-                visible(&old.node(f).label)
-            )),
-            _ => self.say(format!("graph reloaded ({size})")),
-        }
-    }
-
     /// Takes in the result of an export.
     pub(super) fn exported(&mut self, path: &Path, nodes: usize, result: Result<(), WriteError>) {
         match result {

@@ -168,7 +168,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
             .collect();
         frame.render_widget(Paragraph::new(lines), inner);
     } else if m.hits.is_empty() && height > 0 {
-        let msg = if m.query.text().is_empty() {
+        let msg = if app.first_loading() {
+            "the graph is loading"
+        } else if m.query.text().is_empty() {
             "the graph has no nodes"
         } else {
             "no node matches; Ctrl-u clears"

@@ -9,9 +9,8 @@
 //! declares when no earlier kind has it, else it takes a hue no kind
 //! declares.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex};
 
 use ratatui::style::Color;
 
@@ -65,26 +64,38 @@ pub struct Looks {
     widest: usize,
 }
 
-thread_local! {
-    /// The looks of the graph drawn last, by its stamp.
-    static LAST: RefCell<Option<(u64, Rc<Looks>)>> = const { RefCell::new(None) };
-}
+/// The looks of the graphs asked about last, by their stamps, newest
+/// first: two, so a graph loading beside the one shown (its looks worked
+/// out on the loading thread) does not push the shown one's out.
+static LAST: Mutex<Vec<(u64, Arc<Looks>)>> = Mutex::new(Vec::new());
+
+/// How many graphs' looks are kept.
+const KEPT: usize = 2;
 
 impl Looks {
     /// The looks of a graph's kinds, worked out once per graph (by its
-    /// stamp) and kept, since every badge and colour of a frame asks.
-    pub fn shared(graph: &Graph) -> Rc<Looks> {
-        LAST.with(|last| {
-            let mut last = last.borrow_mut();
-            match &*last {
-                Some((stamp, looks)) if *stamp == graph.stamp() => Rc::clone(looks),
-                _ => {
-                    let looks = Rc::new(Looks::of(graph));
-                    *last = Some((graph.stamp(), Rc::clone(&looks)));
-                    looks
-                }
-            }
-        })
+    /// stamp) on whichever thread asks first, and kept, since every badge
+    /// and colour of a frame asks.
+    pub fn shared(graph: &Graph) -> Arc<Looks> {
+        if let Some(looks) = Looks::kept(graph) {
+            return looks;
+        }
+        let stamp = graph.stamp();
+        // Worked out without the lock, so a large graph's kinds on the
+        // loading thread never hold up a frame.
+        let looks = Arc::new(Looks::of(graph));
+        let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+        last.retain(|(s, _)| *s != stamp);
+        last.insert(0, (stamp, Arc::clone(&looks)));
+        last.truncate(KEPT);
+        looks
+    }
+
+    /// The looks of a graph's kinds if they are worked out already.
+    pub fn kept(graph: &Graph) -> Option<Arc<Looks>> {
+        let last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+        let found = last.iter().find(|(s, _)| *s == graph.stamp());
+        found.map(|(_, l)| Arc::clone(l))
     }
 
     /// The looks of a graph's kinds.

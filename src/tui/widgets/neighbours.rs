@@ -64,6 +64,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
         let msg = match (&app.filters.rel, app.focus) {
             (Some(_), _) => "no neighbours by this relation; r clears the filter",
             (None, Some(_)) => "no neighbours",
+            (None, None) if app.first_loading() => "the graph is loading",
             (None, None) => "",
         };
         frame.render_widget(Paragraph::new(Span::styled(cut(msg, width), DIM)), inner);

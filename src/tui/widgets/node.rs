@@ -74,7 +74,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
 /// The node's text, wrapped to a width.
 fn node_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let Some(ix) = app.shown_node() else {
-        return vec![Line::styled(cut("the graph has no nodes", width), DIM)];
+        let note = match app.first_loading() {
+            true => "the graph is loading",
+            false => "the graph has no nodes",
+        };
+        return vec![Line::styled(cut(note, width), DIM)];
     };
     let graph = &app.graph;
     let node = graph.node(ix);

@@ -21,12 +21,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let width = area.width as usize;
-    let info = format!(
-        " {} · {} nodes · {} edges ",
-        visible(&app.graph.source.short_name()),
-        app.graph.node_count(),
-        app.graph.edge_count()
-    );
+    let name = visible(&app.graph.source.short_name()).into_owned();
+    let info = match &app.first {
+        Some(_) => format!(" {name} · loading "),
+        None => format!(
+            " {name} · {} nodes · {} edges ",
+            app.graph.node_count(),
+            app.graph.edge_count()
+        ),
+    };
     let info_w = if info.width() + 10 <= width {
         info.width()
     } else {
@@ -53,6 +56,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         ..area
     };
     let line = match &app.message {
+        None if app.first.is_some() => {
+            with_kept(app, Line::styled(cut(&first_note(app), width), DIM), width)
+        }
         None if app.loading.is_some() => Line::styled(
             cut(
                 " reading the graph file again; the last good graph stays usable",
@@ -78,6 +84,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         None => hints(app, width),
     };
     frame.render_widget(Paragraph::new(line), bottom);
+}
+
+/// What the first load is reading: the file and its size.
+fn first_note(app: &App) -> String {
+    let bytes = app.first.as_ref().map_or(0, |f| f.bytes);
+    let size = match bytes {
+        b if b >= 10 << 20 => format!("{} MB", b / 1_000_000),
+        b if b >= 10_000 => format!("{} kB", b / 1000),
+        b => format!("{b} bytes"),
+    };
+    format!(
+        " reading {} ({size})…",
+        visible(&app.graph.source.short_name())
+    )
 }
 
 /// The jump list as a trail, the current node in bold, the nodes ahead of
