@@ -15,6 +15,7 @@ pub mod neo4j;
 pub mod neptune;
 pub mod rdf;
 pub mod render;
+pub mod scan;
 pub mod style;
 
 use std::io::{self, Write};

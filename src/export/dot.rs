@@ -11,8 +11,8 @@ mod body;
 
 use std::io::{self, Write};
 
-use super::Export;
 use super::style::{Looks, dot_shape};
+use super::{Export, scan};
 use crate::text::{shorten, visible};
 
 /// The most characters of a label drawn. Graphviz refuses strings of more
@@ -62,13 +62,14 @@ pub fn html(s: &str) -> String {
 /// Writes a DOT string for an id or label, as [`quote`] does, without an
 /// allocation in the common case of text that needs no escape.
 fn write_quoted(out: &mut Vec<u8>, s: &str) {
-    // One pass over ASCII text; other text is looked at by character.
-    let plain = s
-        .bytes()
-        .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
-        || !s
-            .chars()
-            .any(|c| c == '"' || c == '\\' || crate::text::is_unsafe(c));
+    // Printable ASCII is found eight bytes at a time; from the first other
+    // byte on, the text is looked at by character.
+    let first = scan::next_special(s.as_bytes(), 0);
+    let plain = first == s.len()
+        || (s.as_bytes()[first] >= 0x80
+            && !s[first..]
+                .chars()
+                .any(|c| c == '"' || c == '\\' || crate::text::is_unsafe(c)));
     if !plain {
         out.extend_from_slice(quote(s).as_bytes());
         return;

@@ -9,9 +9,9 @@ use std::io::{self, Write};
 use rustc_hash::FxHashMap;
 
 use super::{LABEL_CHARS, quote, write_id, write_quoted};
-use crate::export::Export;
 use crate::export::render::{Ids, in_chunks};
 use crate::export::style::{Looks, dot_shape};
+use crate::export::{Export, scan};
 use crate::graph::{Graph, NodeIndex};
 use crate::text::shorten;
 
@@ -28,10 +28,7 @@ fn write_tooltip(buf: &mut Vec<u8>, kind: &str, summary: &str) {
     if summary.is_empty() {
         return write_quoted(buf, &shorten(kind, TOOLTIP_CHARS));
     }
-    let plain = |s: &str| {
-        !s.bytes()
-            .any(|b| b < 0x20 || b == 0x7f || b == b'"' || b == b'\\' || b >= 0x80)
-    };
+    let plain = scan::is_plain;
     let room = TOOLTIP_CHARS.saturating_sub(kind.len() + 2);
     if room > 1 && plain(kind) && plain(summary) {
         // ASCII: characters are bytes, so this cut is the one shorten makes.

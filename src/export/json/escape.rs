@@ -1,10 +1,11 @@
-//! JSON strings written straight into a buffer: the bytes that need a look
-//! are found by a 256-entry table, and the runs between them are copied
-//! whole. The escapes are serde_json's (`\"`, `\\`, `\n`, `\u001b`...), and
+//! JSON strings written straight into a buffer: the bytes that may need an
+//! escape are found eight at a time ([`crate::export::scan`]) and then by a
+//! 256-entry table, and the runs between them are copied whole. The escapes are serde_json's (`\"`, `\\`, `\n`, `\u001b`...), and
 //! every character [`crate::text::is_unsafe`] flags is a `\uXXXX` escape
 //! too, so the output is the same as `serde_json` with
 //! [`super::write_value`]'s formatter.
 
+use crate::export::scan::next_special;
 use crate::text::is_unsafe;
 
 /// Bytes that may need an escape: controls, `"`, `\`, DEL, and the UTF-8
@@ -36,8 +37,9 @@ pub fn string(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     let mut copied = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    loop {
+        i = next_special(bytes, i);
+        let Some(&b) = bytes.get(i) else { break };
         if !LOOK[b as usize] {
             i += 1;
             continue;
