@@ -316,28 +316,29 @@ impl SearchIndex {
     /// scale). Matching is decided by a subsequence test where names and
     /// query are ASCII; fuzzy scores wait for [`SearchIndex::best`].
     fn score(&self, query: &Query, kinds: &[String], candidates: &[u32]) -> Vec<Scored> {
-        // The letters every matching node holds, when the query is ASCII.
-        let masks = (query.words.iter()).try_fold(0, |m, w| arena::mask(w).map(|w| m | w));
-        let need = masks.unwrap_or(0);
+        let need = query.need.map_or(0, |n| n.all);
         chunked(candidates, |chunk: &[u32]| -> Vec<Scored> {
             let matcher = SkimMatcherV2::default().ignore_case();
             chunk
                 .iter()
-                .filter(|&&i| self.names.mask(i) & need == need && self.kind_ok(kinds, i))
                 .filter_map(|&i| {
+                    let masks = self.names.masks(i);
+                    if masks.all & need != need || !self.kind_ok(kinds, i) {
+                        return None;
+                    }
                     if query.words.is_empty() {
                         return Some(Scored::name(i, Tier::Fuzzy, Some(0)));
                     }
                     let names = self.names.names(i);
-                    if masks.is_some() && self.names.mask(i) != u64::MAX {
+                    if query.need.is_some() && !masks.any() {
                         let all = query
                             .words
                             .iter()
                             .all(|w| names.iter().any(|n| subsequence(n, w)));
-                        return all.then(|| Scored::name(i, tier(names, query), None));
+                        return all.then(|| Scored::name(i, tier(names, masks, query), None));
                     }
                     let fuzzy = fuzzy_score(names, query, &matcher)?;
-                    Some(Scored::name(i, tier(names, query), Some(fuzzy)))
+                    Some(Scored::name(i, tier(names, masks, query), Some(fuzzy)))
                 })
                 .collect()
         })

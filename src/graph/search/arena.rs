@@ -12,9 +12,53 @@ pub struct Arena {
     ends: Vec<u32>,
     /// Node `n`'s names are `first[n]..first[n + 1]`.
     first: Vec<u32>,
-    /// The letters and digits each node's names hold (see [`mask`]); all
-    /// bits for a node with a name that is not ASCII.
-    masks: Vec<u64>,
+    /// Each node's masks; all bits for a node with a name that is not ASCII.
+    masks: Vec<Masks>,
+}
+
+/// What letters and digits a node's names hold, as masks (see [`mask`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Masks {
+    /// Every letter and digit.
+    pub all: u64,
+    /// The first letter or digit of each name.
+    pub heads: u64,
+    /// The first letter or digit of each word of each name.
+    pub word_heads: u64,
+}
+
+impl Masks {
+    /// The masks of a node with a name that is not ASCII: nothing ruled out.
+    pub const ANY: Masks = Masks {
+        all: u64::MAX,
+        heads: u64::MAX,
+        word_heads: u64::MAX,
+    };
+
+    /// The masks of ASCII names.
+    fn of<'a>(names: impl Iterator<Item = &'a str>) -> Masks {
+        let mut m = Masks {
+            all: 0,
+            heads: 0,
+            word_heads: 0,
+        };
+        for name in names {
+            let bytes = name.as_bytes();
+            m.all |= bytes.iter().fold(0, |a, &b| a | bit(b));
+            m.heads |= bytes.iter().map(|&b| bit(b)).find(|&b| b != 0).unwrap_or(0);
+            for (i, &b) in bytes.iter().enumerate() {
+                if i == 0 || !bytes[i - 1].is_ascii_alphanumeric() {
+                    m.word_heads |= bit(b);
+                }
+            }
+        }
+        m
+    }
+
+    /// Whether these are a node's with a name that is not ASCII.
+    pub fn any(&self) -> bool {
+        self.all == u64::MAX
+    }
 }
 
 /// The names of one node, label first and id last.
@@ -80,9 +124,13 @@ impl Arena {
                 arena.text.push_str(name);
                 arena.ends.push(offset(arena.text.len()));
             });
-            let mine = &arena.text[from..];
-            arena.masks.push(mask(mine).unwrap_or(u64::MAX));
             arena.first.push(offset(arena.ends.len()));
+            let masks = if arena.text[from..].is_ascii() {
+                Masks::of(arena.names(n as u32).iter())
+            } else {
+                Masks::ANY
+            };
+            arena.masks.push(masks);
         }
         arena
     }
@@ -102,8 +150,8 @@ impl Arena {
         }
     }
 
-    /// The letter mask of node `n`.
-    pub fn mask(&self, n: u32) -> u64 {
+    /// The masks of node `n`.
+    pub fn masks(&self, n: u32) -> Masks {
         self.masks[n as usize]
     }
 }
@@ -129,8 +177,12 @@ mod tests {
         assert_eq!(arena.names(0).shown().iter().count(), 2);
         assert_eq!(arena.names(1).iter().collect::<Vec<_>>(), ["é", "x9"]);
         assert_eq!(arena.names(2).iter().count(), 0);
-        assert_eq!(arena.mask(0), mask("learningrate").unwrap());
-        assert_eq!(arena.mask(1), u64::MAX);
+        let m = arena.masks(0);
+        assert_eq!(m.all, mask("learningrate").unwrap());
+        assert_eq!(m.heads, mask("l").unwrap());
+        assert_eq!(m.word_heads, mask("lr").unwrap());
+        assert!(arena.masks(1).any());
+        assert!(!m.any());
         assert_eq!(mask("é"), None);
         assert_eq!(mask("a1"), Some(1 | 1 << 27));
     }

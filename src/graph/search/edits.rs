@@ -26,7 +26,9 @@ pub fn budget(word: &str) -> u8 {
 /// their edits. With `open_end`, a word also counts when a prefix of it at
 /// least as long as `q` is within `k` edits (the query word is still being
 /// typed).
-pub fn near(vocab: &[Box<str>], q: &str, k: u8, open_end: bool) -> FxHashMap<u32, u8> {
+/// `lcp[i]` is the length of the prefix `vocab[i]` shares with `vocab[i - 1]`
+/// (see [`common_prefixes`]).
+pub fn near(vocab: &[Box<str>], lcp: &[u8], q: &str, k: u8, open_end: bool) -> FxHashMap<u32, u8> {
     let mut found = FxHashMap::default();
     if k == 0 {
         return found;
@@ -38,21 +40,17 @@ pub fn near(vocab: &[Box<str>], q: &str, k: u8, open_end: bool) -> FxHashMap<u32
     let mut rows: Vec<u8> = (0..=m as u8).collect();
     // best[d]: the least distance of q to a prefix of v no longer than d (and at least m long).
     let mut best: Vec<u8> = vec![if m == 0 { 0 } else { u8::MAX }];
-    let mut prev: &[u8] = &[];
     let mut i = 0;
     while i < vocab.len() {
         let v = vocab[i].as_bytes();
-        let common = prev
-            .iter()
-            .zip(v)
-            .take_while(|(a, b)| a == b)
-            .count()
-            .min(best.len() - 1);
+        // The word before was either vocab[i - 1] or one whose stem ended
+        // the skip here: either way it shares lcp[i] bytes with this one.
+        let common = usize::from(lcp[i]).min(best.len() - 1);
         rows.truncate((common + 1) * width);
         best.truncate(common + 1);
         let mut dead = None;
         for d in common..v.len() {
-            let row_min = push_row(&mut rows, q, v, d);
+            let row_min = push_row(&mut rows, q, v, d, k);
             let here = rows[(d + 1) * width + m];
             let open = if open_end && d + 1 >= m {
                 here
@@ -65,10 +63,9 @@ pub fn near(vocab: &[Box<str>], q: &str, k: u8, open_end: bool) -> FxHashMap<u32
                 break;
             }
         }
-        prev = v;
         match dead {
             Some(depth) => {
-                let end = past_stem(vocab, i, &v[..depth]);
+                let end = past_stem(lcp, i, depth);
                 if best[depth] <= k {
                     for id in i..end {
                         found.insert(id as u32, best[depth]);
@@ -88,30 +85,45 @@ pub fn near(vocab: &[Box<str>], q: &str, k: u8, open_end: bool) -> FxHashMap<u32
     found
 }
 
-/// The first index after `from` whose word does not start with `stem`
-/// (`vocab[from]` does): a galloping search, since the words skipped are
-/// usually few and a binary search over the whole rest costs more.
-fn past_stem(vocab: &[Box<str>], from: usize, stem: &[u8]) -> usize {
-    let (mut known, mut step) = (from, 1);
-    let end = loop {
-        let probe = from + step;
-        if probe >= vocab.len() || !vocab[probe].as_bytes().starts_with(stem) {
-            break probe.min(vocab.len());
-        }
-        known = probe;
-        step *= 2;
-    };
-    known + 1 + vocab[known + 1..end].partition_point(|w| w.as_bytes().starts_with(stem))
+/// For each word of a sorted vocabulary, the length of the prefix it
+/// shares with the word before it (0 for the first), at most 255.
+pub fn common_prefixes(vocab: &[Box<str>]) -> Vec<u8> {
+    let mut lcp = Vec::with_capacity(vocab.len());
+    let mut prev: &[u8] = &[];
+    for w in vocab {
+        let w = w.as_bytes();
+        let common = prev.iter().zip(w).take_while(|(a, b)| a == b).count();
+        lcp.push(common.min(255) as u8);
+        prev = w;
+    }
+    lcp
 }
 
-/// Appends the row for `v[..d + 1]`; returns its least cell.
-fn push_row(rows: &mut Vec<u8>, q: &[u8], v: &[u8], d: usize) -> u8 {
+/// The first index after `from` whose word does not share the first
+/// `depth` bytes of `vocab[from]` (a stem no longer than [`MAX_WORD`]).
+fn past_stem(lcp: &[u8], from: usize, depth: usize) -> usize {
+    let depth = depth.min(255) as u8;
+    from + 1 + lcp[from + 1..].iter().take_while(|&&c| c >= depth).count()
+}
+
+/// Appends the row for `v[..d + 1]`; returns its least cell. Cells more
+/// than `k` off the diagonal cannot be `k` or less and are not worked out:
+/// every cell holds its distance or `k + 1`, whichever is less, which
+/// decides the same for "within `k`" (a cell's value only grows with its
+/// neighbours').
+fn push_row(rows: &mut Vec<u8>, q: &[u8], v: &[u8], d: usize, k: u8) -> u8 {
     let width = q.len() + 1;
     let c = v[d];
     let above = d * width;
-    rows.push((d + 1).min(255) as u8);
+    let cap = k.saturating_add(1);
+    let i = d + 1;
+    rows.push(i.min(usize::from(cap)) as u8);
     let mut least = rows[rows.len() - 1];
     for j in 1..width {
+        if i.abs_diff(j) > usize::from(k) {
+            rows.push(cap);
+            continue;
+        }
         let here = rows.len();
         let cost = u8::from(q[j - 1] != c);
         let mut x = (rows[above + j].saturating_add(1))
@@ -120,6 +132,7 @@ fn push_row(rows: &mut Vec<u8>, q: &[u8], v: &[u8], d: usize) -> u8 {
         if d >= 1 && j >= 2 && c == q[j - 2] && v[d - 1] == q[j - 1] {
             x = x.min(rows[above - width + j - 2].saturating_add(1));
         }
+        let x = x.min(cap);
         rows.push(x);
         least = least.min(x);
     }
@@ -135,7 +148,7 @@ pub fn align(q: &str, v: &str, open_end: bool) -> (u8, Vec<usize>) {
     let width = m + 1;
     let mut rows: Vec<u8> = (0..=m.min(255) as u8).collect();
     for d in 0..n {
-        push_row(&mut rows, q, v, d);
+        push_row(&mut rows, q, v, d, u8::MAX);
     }
     let at = |i: usize, j: usize| rows[i * width + j];
     let end = if open_end {
@@ -180,7 +193,7 @@ mod tests {
 
     fn within(words: &[&str], q: &str, k: u8, open: bool) -> Vec<(String, u8)> {
         let v = vocab(words);
-        let mut out: Vec<(String, u8)> = near(&v, q, k, open)
+        let mut out: Vec<(String, u8)> = near(&v, &common_prefixes(&v), q, k, open)
             .into_iter()
             .map(|(id, d)| (v[id as usize].to_string(), d))
             .collect();
@@ -242,11 +255,12 @@ mod tests {
             words.extend((0..count).map(|i| format!("ab{i:03}")));
             words.push("ac".into());
             let v = vocab(&words.iter().map(String::as_str).collect::<Vec<_>>());
+            let lcp = common_prefixes(&v);
             let at = v.iter().position(|w| w.starts_with("ab")).unwrap_or(1);
             if count > 0 {
-                assert_eq!(past_stem(&v, at, b"ab"), 1 + count, "{count}");
+                assert_eq!(past_stem(&lcp, at, 2), 1 + count, "{count}");
             }
-            assert_eq!(past_stem(&v, 0, b"a"), v.len(), "{count}");
+            assert_eq!(past_stem(&lcp, 0, 1), v.len(), "{count}");
         }
     }
 

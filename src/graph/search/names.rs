@@ -5,7 +5,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::Tier;
-use super::arena::Names;
+use super::arena::{Masks, Names, mask};
 use super::edits::{align, budget};
 use super::words::each_word;
 
@@ -20,15 +20,39 @@ pub struct Query {
     pub squashed: String,
     /// Its length in characters, without surrounding blanks.
     pub chars: usize,
+    /// What a node's [`Masks`] must hold to match it; `None` where it is
+    /// not ASCII.
+    pub need: Option<Masks>,
+}
+
+/// What a node's masks must hold: every letter of the words (to match at
+/// all), the first letter of the squashed query among its names' first
+/// letters (to start a name), each word's first letter among its words'
+/// first letters (for every word to start a word).
+fn need(words: &[String], squashed: &str) -> Option<Masks> {
+    let first = |w: &str| mask(w.get(..1).unwrap_or(""));
+    let mut all = 0;
+    let mut word_heads = 0;
+    for w in words {
+        all |= mask(w)?;
+        word_heads |= first(w)?;
+    }
+    Some(Masks {
+        all,
+        heads: first(squashed)?,
+        word_heads,
+    })
 }
 
 impl Query {
     /// Takes apart the first `max` characters of a query.
     pub fn new(query: &str, max: usize) -> Query {
         let text: String = query.chars().take(max).collect();
+        let (words, squashed) = (words(&text), squash(&text));
         Query {
-            words: words(&text),
-            squashed: squash(&text),
+            need: need(&words, &squashed),
+            words,
+            squashed,
             chars: text.trim().chars().count(),
             text,
         }
@@ -80,26 +104,35 @@ pub fn fuzzy_score(names: Names<'_>, query: &Query, matcher: &SkimMatcherV2) -> 
     Some(fuzzy)
 }
 
-/// How well a matching node's names match a query.
-pub fn tier(names: Names<'_>, query: &Query) -> Tier {
+/// How well a matching node's names match a query; `masks` are the node's,
+/// which rule out the upper tiers for most nodes without reading a name.
+pub fn tier(names: Names<'_>, masks: Masks, query: &Query) -> Tier {
+    let holds = |bits: fn(&Masks) -> u64| {
+        query
+            .need
+            .as_ref()
+            .is_none_or(|need| bits(&masks) & bits(need) == bits(need))
+    };
     let q = query.squashed.as_str();
-    if !q.is_empty() && names.iter().any(|n| squashed(n).eq(q.chars())) {
+    let may_start = !q.is_empty() && holds(|m| m.heads);
+    if may_start && names.iter().any(|n| squashed(n).eq(q.chars())) {
         Tier::Exact
-    } else if !q.is_empty()
+    } else if may_start
         && names.iter().any(|n| {
             let mut name = squashed(n);
             q.chars().all(|c| name.next() == Some(c))
         })
     {
         Tier::Prefix
-    } else if names.iter().any(|n| {
-        query
-            .words
+    } else if holds(|m| m.word_heads)
+        && names
             .iter()
-            .all(|q| name_words(n).any(|w| w.starts_with(q.as_str())))
-    }) {
+            .any(|n| (query.words.iter()).all(|q| name_words(n).any(|w| w.starts_with(q.as_str()))))
+    {
         Tier::WordPrefix
-    } else if initials(names, query) {
+    } else if (query.need.as_ref()).is_none_or(|need| masks.word_heads & need.all == need.all)
+        && initials(names, query)
+    {
         Tier::Initials
     } else {
         Tier::Fuzzy
@@ -174,4 +207,44 @@ pub fn word_positions(label: &str, qwords: &[String], typos: bool) -> Vec<usize>
     pos.sort_unstable();
     pos.dedup();
     pos
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::arena::Arena;
+    use super::*;
+
+    /// Texts of a few letters, blanks, digits, a dash and a non-ASCII letter.
+    fn texts(seed: &mut u64, count: usize) -> Vec<String> {
+        const ALPHABET: &[&str] = &["a", "b", "v", "g", " ", "-", "1", "é", "ab", "va"];
+        (0..count)
+            .map(|_| {
+                *seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let len = 1 + (*seed >> 33) as usize % 7;
+                (0..len)
+                    .map(|i| ALPHABET[((*seed >> (3 * i + 5)) as usize) % ALPHABET.len()])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn masks_never_change_a_tier() {
+        let mut seed = 7;
+        let nodes: Vec<Vec<String>> = (0..400).map(|_| texts(&mut seed, 3)).collect();
+        let arena = Arena::build(nodes.len(), |n, add| nodes[n].iter().for_each(|s| add(s)));
+        let mut upper = 0;
+        for q in texts(&mut seed, 300) {
+            let query = Query::new(&q, 64);
+            for n in 0..nodes.len() as u32 {
+                let names = arena.names(n);
+                let pruned = tier(names, arena.masks(n), &query);
+                assert_eq!(pruned, tier(names, Masks::ANY, &query), "{q:?} {names:?}");
+                upper += usize::from(pruned < Tier::Fuzzy);
+            }
+        }
+        assert!(upper > 100, "the upper tiers are reached: {upper}");
+    }
 }

@@ -21,7 +21,7 @@ impl Stands {
     fn new(words: &Words, q: &str, last: bool) -> Stands {
         Stands {
             prefixed: words.prefix_range(q),
-            near: near(words.vocab(), q, budget(q), last),
+            near: near(words.vocab(), words.lcp(), q, budget(q), last),
         }
     }
 

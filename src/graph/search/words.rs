@@ -18,6 +18,8 @@ pub const MAX_WORD: usize = 64;
 pub struct Words {
     /// Distinct words, sorted.
     vocab: Vec<Box<str>>,
+    /// How many bytes each word shares with the one before it.
+    lcp: Vec<u8>,
     /// `post[post_start[w]..post_start[w + 1]]`: the nodes holding word `w`, ascending.
     post_start: Vec<usize>,
     post: Vec<u32>,
@@ -187,6 +189,7 @@ impl Words {
             }
         }
         Words {
+            lcp: super::edits::common_prefixes(&vocab),
             vocab,
             post_start,
             post,
@@ -198,6 +201,11 @@ impl Words {
     /// The distinct words, sorted.
     pub fn vocab(&self) -> &[Box<str>] {
         &self.vocab
+    }
+
+    /// How many bytes each word of [`Words::vocab`] shares with the one before it.
+    pub fn lcp(&self) -> &[u8] {
+        &self.lcp
     }
 
     /// The ids of the words that start with `prefix`.
