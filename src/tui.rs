@@ -154,7 +154,7 @@ fn event_loop(
 ) -> io::Result<()> {
     let mut map = term::draw_synchronized(terminal, |f| view::draw(app, f))?;
     let mut clicks = Clicks::default();
-    // For the tests of what a panic leaves behind (tests/tui_tmux.rs).
+    // For the tests of what a panic leaves behind (tests/tui_tmux/main.rs).
     #[cfg(debug_assertions)]
     if std::env::var_os("MLKG_TEST_PANIC").is_some() {
         panic!("MLKG_TEST_PANIC is set: a panic inside the event loop");
@@ -214,7 +214,7 @@ fn event_loop(
     Ok(())
 }
 
-/// For the test of the signal watcher's own restore (tests/tui_tmux.rs):
+/// For the test of the signal watcher's own restore (tests/tui_tmux/main.rs):
 /// `MLKG_TEST_STUCK_LOOP=1` keeps the loop from answering a stop, as a loop
 /// busy elsewhere would. Not in release builds.
 fn stop_for_tests() {

@@ -61,16 +61,19 @@ fn a_fifo_with_a_reader_is_written_in_place_never_renamed_over() {
         .unwrap();
     // cat opens the FIFO for reading; wait until it has, or mlkg would find
     // no reader. Opening the write end ourselves would unblock it early, so
-    // poll the process's open files instead.
+    // poll the process instead: a reader waiting in open for a writer
+    // (`wait_for_partner`) already counts, as does one holding the FIFO.
     let fd_dir = format!("/proc/{}/fd", reader.id());
+    let wchan = format!("/proc/{}/wchan", reader.id());
     for _ in 0..200 {
+        let waiting = fs::read_to_string(&wchan).is_ok_and(|w| w == "wait_for_partner");
         let opened = fs::read_dir(&fd_dir)
             .map(|d| {
                 d.flatten()
                     .any(|e| fs::read_link(e.path()).is_ok_and(|l| l == fifo))
             })
             .unwrap_or(false);
-        if opened {
+        if waiting || opened {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));

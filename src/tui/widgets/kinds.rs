@@ -284,20 +284,30 @@ fn capitalised(chars: &[char]) -> String {
 }
 
 /// Names made unique: a repeated one gets a number at its end, within `width`.
-/// Each name's next number to try is kept, so a graph of many kinds with
-/// the same start stays linear rather than retrying every number.
+/// The next number to try is kept per stem and digit count, and every number
+/// passed is taken for good, so no name retries one: many kinds with the
+/// same start stay linear.
 fn unique(names: Vec<String>, width: usize) -> Vec<String> {
     let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut next: std::collections::HashMap<(String, u32), u64> = std::collections::HashMap::new();
     let mut out: Vec<String> = Vec::with_capacity(names.len());
     for name in names {
         let mut candidate = name.clone();
-        let n = next.entry(name.clone()).or_insert(2);
+        let mut digits = 1;
         while taken.contains(&candidate) {
-            let digits = n.to_string();
-            let keep = width.saturating_sub(digits.len());
-            candidate = name.chars().take(keep).collect::<String>() + &digits;
-            *n += 1;
+            let stem: String = name
+                .chars()
+                .take(width.saturating_sub(digits as usize))
+                .collect();
+            let end = 10u64.saturating_pow(digits);
+            let n = next
+                .entry((stem.clone(), digits))
+                .or_insert(if digits == 1 { 2 } else { end / 10 });
+            while *n < end && taken.contains(&candidate) {
+                candidate = format!("{stem}{n}");
+                *n += 1;
+            }
+            digits += 1;
         }
         taken.insert(candidate.clone());
         out.push(candidate);
@@ -327,6 +337,36 @@ fn marks(labels: &[&str]) -> Vec<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each name's numbers tried from 2 up, one by one: what `unique` must
+    /// give, slowly.
+    fn unique_by_retrying(names: Vec<String>, width: usize) -> Vec<String> {
+        let mut taken = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for name in names {
+            let (mut candidate, mut n) = (name.clone(), 2);
+            while taken.contains(&candidate) {
+                let digits = n.to_string();
+                let keep = width.saturating_sub(digits.len());
+                candidate = name.chars().take(keep).collect::<String>() + &digits;
+                n += 1;
+            }
+            taken.insert(candidate.clone());
+            out.push(candidate);
+        }
+        out
+    }
+
+    #[test]
+    fn unique_names_are_those_of_retrying_every_number() {
+        let mut names: Vec<String> = (0..3000).map(|i| format!("K{i}")).collect();
+        names.extend((0..300).map(|i| ["Kx", "K", "Kind", "K1"][i % 4].to_string()));
+        let shorts: Vec<String> = names.iter().map(|n| n.chars().take(4).collect()).collect();
+        let got = unique(shorts.clone(), 4);
+        assert_eq!(got, unique_by_retrying(shorts, 4));
+        let distinct: std::collections::HashSet<&String> = got.iter().collect();
+        assert_eq!(distinct.len(), got.len());
+    }
 
     #[test]
     fn short_forms_read_as_the_kind() {

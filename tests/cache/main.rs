@@ -10,9 +10,11 @@ use mlkg::graph::cache::{self, Snapshot};
 use mlkg::graph::load::load_path;
 use mlkg::graph::{Document, Graph, Source};
 
-#[path = "../examples/synth.rs"]
+#[path = "../../examples/synth.rs"]
 #[allow(dead_code)]
 mod synth;
+
+mod hostile;
 
 /// A graph file over the cache's size threshold.
 fn big_graph(dir: &Path) -> (PathBuf, Vec<u8>) {

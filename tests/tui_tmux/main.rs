@@ -7,8 +7,12 @@
 //! passes on a machine that lacks it; CI sets MLKG_REQUIRE_TMUX=1 (and
 //! installs tmux), which makes a missing tmux a failure.
 
-#[path = "common/tmux.rs"]
+#[path = "../common/tmux.rs"]
 mod tmux;
+
+mod input;
+mod study;
+mod views;
 
 use std::path::Path;
 use std::process::Command;
@@ -155,7 +159,7 @@ fn without_a_terminal_the_explorer_points_at_search_and_show() {
     }
 }
 
-#[path = "../examples/synth.rs"]
+#[path = "../../examples/synth.rs"]
 #[allow(dead_code)]
 mod synth;
 

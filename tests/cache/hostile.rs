@@ -12,9 +12,7 @@ use mlkg::graph::Document;
 use mlkg::graph::cache::{self, Snapshot};
 use mlkg::graph::load::load_path;
 
-#[path = "../examples/synth.rs"]
-#[allow(dead_code)]
-mod synth;
+use crate::synth;
 
 const NOBODY: u32 = 65534;
 

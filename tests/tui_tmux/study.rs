@@ -7,13 +7,10 @@
 //! Needs tmux. Without it the tests say so and skip; CI sets
 //! MLKG_REQUIRE_TMUX=1, which makes a missing tmux a failure.
 
-#[path = "common/tmux.rs"]
-mod tmux;
-
 use std::path::Path;
 use std::process::Command;
 
-use tmux::{Tmux, left_clean, session_with_env};
+use crate::tmux::{Tmux, left_clean, session_with_env};
 
 const NOW: &str = "2027-01-10T09:00:00Z";
 

@@ -5,10 +5,7 @@
 //! quitting with the terminal left as it was. Skips without tmux unless
 //! MLKG_REQUIRE_TMUX is set (CI sets it).
 
-#[path = "common/tmux.rs"]
-mod tmux;
-
-use tmux::{Tmux, left_clean, session};
+use crate::tmux::{Tmux, left_clean, session};
 
 /// Sends keys, then waits for the screen to show `want`.
 fn step(t: &Tmux, keys: &[&str], want: &str) -> String {

@@ -3,14 +3,13 @@
 //! while the loop is busy, TERM=dumb, and reloads that skip an unchanged
 //! file. Skips without tmux unless MLKG_REQUIRE_TMUX is set (CI sets it).
 
-#[path = "common/tmux.rs"]
-mod tmux;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use tmux::{Tmux, explorer_pid, left_clean, left_clean_with, row_with, session, session_with_env};
+use crate::tmux::{
+    Tmux, explorer_pid, left_clean, left_clean_with, row_with, session, session_with_env,
+};
 
 fn fixture_copy(dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(name);
