@@ -140,6 +140,13 @@ pub fn run(
             err,
         );
     }
+    if let (Command::Search(a), Some(p)) = (command, path.as_deref())
+        && let Some(stored) = load::cached_search(p)
+        && let Some(done) = report::search_stored(&stored, a, paint, out)
+    {
+        std::mem::forget(stored);
+        return done;
+    }
     let graph = load_quietly(path.as_deref())?;
     let result = match command {
         Command::Search(a) => report::search(&graph, a, paint, out),

@@ -9,8 +9,9 @@ use super::{Failure, Paint, resolve};
 use crate::cli::{SearchArgs, ShowArgs, StatsArgs};
 use crate::export::json::write_value;
 use crate::graph::query::Dir;
-use crate::graph::search::SearchIndex;
-use crate::graph::{EdgeData, Graph, NodeIndex};
+use crate::graph::search::stored::{Row, Stored};
+use crate::graph::search::{Hit, SearchIndex};
+use crate::graph::{EdgeData, Graph, NodeIndex, Source};
 
 /// `mlkg search`.
 pub fn search(graph: &Graph, a: &SearchArgs, p: Paint, out: &mut dyn Write) -> Result<(), Failure> {
@@ -23,13 +24,80 @@ pub fn search(graph: &Graph, a: &SearchArgs, p: Paint, out: &mut dyn Write) -> R
                 .to_string(),
         ));
     }
-    let limit = if a.limit == 0 { usize::MAX } else { a.limit };
-    let hits = SearchIndex::lazy(graph).search(graph, &query, &kinds, limit);
+    let hits = SearchIndex::lazy(graph).search(graph, &query, &kinds, limit(a));
+    let rows = hits.iter().map(|h| {
+        let n = graph.node(h.node);
+        Row {
+            id: &n.id,
+            label: &n.label,
+            kind: &n.kind,
+            listed: graph.display_name(h.node),
+        }
+    });
+    print_hits(graph, &hits, rows.collect(), &query, a, p, out)
+}
+
+/// `mlkg search` from the search index of a graph's cache entry, without
+/// the graph: `None` when that cannot give the answer [`search`] gives (the
+/// names alone do not fill the hits asked for, or the arguments are wrong),
+/// for the caller to load the graph and search it.
+pub fn search_stored(
+    stored: &Stored,
+    a: &SearchArgs,
+    p: Paint,
+    out: &mut dyn Write,
+) -> Option<Result<(), Failure>> {
+    let kinds_only = Graph::from_parts(
+        stored.kinds.clone(),
+        Default::default(),
+        Vec::new(),
+        Vec::new(),
+        Source::Embedded,
+    );
+    let kinds = resolve::kinds(&kinds_only, &a.kind).ok()?;
+    let query = a.query.join(" ");
+    if query.trim().is_empty() {
+        return None;
+    }
+    let hits = stored
+        .index
+        .search_names(stored, &query, &kinds, limit(a))?;
+    if hits.is_empty() {
+        return None;
+    }
+    let rows = hits.iter().map(|h| stored.row(h.node.index() as u32));
+    Some(print_hits(
+        &kinds_only,
+        &hits,
+        rows.collect(),
+        &query,
+        a,
+        p,
+        out,
+    ))
+}
+
+/// The most hits `--limit` asks for.
+fn limit(a: &SearchArgs) -> usize {
+    if a.limit == 0 { usize::MAX } else { a.limit }
+}
+
+/// A search's hits, one row each, as text or JSON; `graph` gives the kinds'
+/// colours.
+fn print_hits(
+    graph: &Graph,
+    hits: &[Hit],
+    rows: Vec<Row>,
+    query: &str,
+    a: &SearchArgs,
+    p: Paint,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     if a.json {
         let list: Vec<Value> = hits
             .iter()
-            .map(|h| {
-                let n = graph.node(h.node);
+            .zip(&rows)
+            .map(|(h, n)| {
                 let snippet = h.snippet.as_ref().map(|s| json!({"text": s.text, "positions": s.positions}));
                 json!({"id": n.id, "label": n.label, "kind": n.kind, "score": h.score, "tier": h.tier.name(),
                     "positions": h.positions, "snippet": snippet})
@@ -41,26 +109,24 @@ pub fn search(graph: &Graph, a: &SearchArgs, p: Paint, out: &mut dyn Write) -> R
     if hits.is_empty() {
         return Err(Failure::NoMatch(format!(
             "no node matches {}",
-            resolve::quoted(&query)
+            resolve::quoted(query)
         )));
     }
     if a.json {
         return Ok(());
     }
-    let width = hits
-        .iter()
-        .map(|h| unicode_width::UnicodeWidthStr::width(graph.display_name(h.node).as_str()))
+    let width = (rows.iter())
+        .map(|n| unicode_width::UnicodeWidthStr::width(n.listed.as_str()))
         .max()
         .unwrap_or(0)
         .min(40);
-    for h in &hits {
-        let n = graph.node(h.node);
-        let label = pad(&graph.display_name(h.node), width);
+    for (h, n) in hits.iter().zip(&rows) {
+        let label = pad(&n.listed, width);
         let shown = if p.on {
             format!(
                 "{}{}",
-                p.highlight(&n.label, &h.positions),
-                &label[p.plain(&n.label).len()..]
+                p.highlight(n.label, &h.positions),
+                &label[p.plain(n.label).len()..]
             )
         } else {
             label
@@ -71,8 +137,8 @@ pub fn search(graph: &Graph, a: &SearchArgs, p: Paint, out: &mut dyn Write) -> R
         writeln!(
             out,
             "{shown}  {}  {}{found_in}",
-            kind_badge(graph, &n.kind, p),
-            p.dim(&n.id)
+            kind_badge(graph, n.kind, p),
+            p.dim(n.id)
         )?;
     }
     Ok(())

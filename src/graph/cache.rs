@@ -6,8 +6,10 @@
 //! `~/.cache/mlkg`; `MLKG_NO_CACHE=1` turns it off. An entry holds mlkg's
 //! version, the file's path, its [`Stamp`] (device, inode, size, mtime,
 //! ctime) as it was just before it was read and the time of that read, its
-//! content hash (xxh3-128), and the validated graph (postcard, edges by node
-//! position), each part with a checksum.
+//! content hash (xxh3-128), the validated graph (postcard, edges by node
+//! position) and its search index with what a search shows of each node
+//! (`search::stored`), each part with a checksum. A search from the command
+//! line reads the header and the index alone.
 //!
 //! An entry is current when the file's stamp is the recorded one and the
 //! file's ctime was already older than the read by [`SETTLED`]: any later
@@ -33,16 +35,16 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use indexmap::IndexMap;
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
-use super::{Document, EdgeData, Graph, Kind, Node, Props, Relation, Source};
+use super::search::{SearchIndex, stored};
+use super::{EdgeData, Graph, Kind, Node, Props, Relation, Source};
 
 /// Files smaller than this are not cached.
 pub const MIN_BYTES: usize = 1 << 20;
 
-const MAGIC: &[u8; 8] = b"mlkg\0gc3";
+const MAGIC: &[u8; 8] = b"mlkg\0gc4";
 
 /// How much older than its read a file's ctime must be for its stamp alone
 /// to prove the content unchanged (file times come from a clock that ticks
@@ -51,6 +53,10 @@ pub const SETTLED: Duration = Duration::from_secs(2);
 
 /// The entries of a folder are kept under this many bytes in all.
 pub const MAX_TOTAL_BYTES: u64 = 4 << 30;
+
+/// An entry's header is within its first this many bytes (a path is at
+/// most 4 KiB).
+const HEAD_BYTES: u64 = 8192;
 
 /// An entry larger than this for a file of `size` bytes is never read.
 fn entry_bound(size: u64) -> u64 {
@@ -62,9 +68,18 @@ fn entry_bound(size: u64) -> u64 {
 struct Stored<'a> {
     kinds: &'a IndexMap<String, Kind>,
     relations: &'a IndexMap<String, Relation>,
-    nodes: &'a [Node],
+    nodes: NodesOf<'a>,
     edges: Vec<StoredEdge<'a>>,
     name: &'a str,
+}
+
+/// The nodes of a graph, in order, written as a sequence.
+struct NodesOf<'a>(&'a Graph);
+
+impl Serialize for NodesOf<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.g.node_weights())
+    }
 }
 
 #[derive(Serialize)]
@@ -162,21 +177,58 @@ pub fn get(path: &Path, file: &File, meta: &Metadata) -> Option<Graph> {
 
 /// [`get`] with the cache folder given.
 pub fn get_in(dir: &Path, path: &Path, file: &File, meta: &Metadata) -> Option<Graph> {
+    let payload = read_part(dir, path, file, meta, Part::Graph)?;
+    decode_graph(&payload, path)
+}
+
+/// The search index of a large file and what a search shows of its nodes,
+/// if the cache holds them for exactly the content the file has now; read
+/// without the graph.
+pub fn search(path: &Path, file: &File, meta: &Metadata) -> Option<stored::Stored> {
+    search_in(&dir()?, path, file, meta)
+}
+
+/// [`search`] with the cache folder given.
+pub fn search_in(dir: &Path, path: &Path, file: &File, meta: &Metadata) -> Option<stored::Stored> {
+    let part = read_part(dir, path, file, meta, Part::Search)?;
+    stored::read(&part)
+}
+
+/// The parts of an entry after its header, in order.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Graph,
+    Search,
+}
+
+/// One part of the entry of a graph file, checked against its checksum, if
+/// the entry is current for the file as it is now.
+fn read_part(dir: &Path, path: &Path, file: &File, meta: &Metadata, part: Part) -> Option<Vec<u8>> {
     if meta.len() < MIN_BYTES as u64 {
         return None;
     }
     let folder = store::Folder::open(dir)?;
     let name = entry_name(path);
-    let stored = folder.read(&name, entry_bound(meta.len()))?;
-    let (header, rest) = Header::decode(&stored)?;
+    let bound = entry_bound(meta.len());
+    let head = folder.read_head(&name, HEAD_BYTES)?;
+    let (header, rest) = Header::decode(&head)?;
     if header.path != canonical(path) || !is_current(&header, file, meta) {
         return None;
     }
-    let (payload, sum) = rest.split_at_checked(usize::try_from(header.payload_len).ok()?)?;
-    if sum != xxh3_64(payload).to_le_bytes() {
-        return None;
-    }
-    decode_graph(payload, path)
+    let graph_at = (head.len() - rest.len()) as u64;
+    let (at, len) = match part {
+        Part::Graph => (graph_at, header.payload_len),
+        Part::Search => (
+            graph_at.checked_add(header.payload_len)?.checked_add(8)?,
+            header.search_len,
+        ),
+    };
+    let mut bytes = folder.read_at(&name, at, len.checked_add(8)?, bound)?;
+    let len = usize::try_from(len).ok()?;
+    let (content, sum) = bytes.split_at_checked(len)?;
+    (sum == xxh3_64(content).to_le_bytes()).then_some(())?;
+    bytes.truncate(len);
+    Some(bytes)
 }
 
 /// Whether an entry's header describes the file as it is now: the same
@@ -215,21 +267,25 @@ fn decode_graph(payload: &[u8], path: &Path) -> Option<Graph> {
     Some(graph)
 }
 
-/// Stores the validated document of a file whose content is `bytes`, read
-/// as `snapshot` says. Best effort: nothing happens if the cache folder
-/// cannot be written.
-pub fn put(path: &Path, bytes: &[u8], snapshot: Snapshot, doc: &Document) {
+/// Stores the validated graph of a file whose content is `bytes`, read as
+/// `snapshot` says. Best effort: nothing happens if the cache folder cannot
+/// be written.
+pub fn put(path: &Path, bytes: &[u8], snapshot: Snapshot, graph: &Graph) {
     if let Some(dir) = dir() {
-        put_in(&dir, path, bytes, snapshot, doc);
+        put_in(&dir, path, bytes, snapshot, graph);
     }
 }
 
 /// [`put`] with the cache folder given.
-pub fn put_in(dir: &Path, path: &Path, bytes: &[u8], snapshot: Snapshot, doc: &Document) {
+pub fn put_in(dir: &Path, path: &Path, bytes: &[u8], snapshot: Snapshot, graph: &Graph) {
     if bytes.len() < MIN_BYTES || snapshot.stamp.size != bytes.len() as u64 {
         return;
     }
-    let Some(payload) = encode_graph(doc) else {
+    let (payload, search) = rayon::join(
+        || encode_graph(graph),
+        || stored::write(graph, &SearchIndex::lazy(graph)),
+    );
+    let Some(payload) = payload else {
         return;
     };
     let Some(folder) = store::Folder::create(dir) else {
@@ -240,42 +296,37 @@ pub fn put_in(dir: &Path, path: &Path, bytes: &[u8], snapshot: Snapshot, doc: &D
         snapshot,
         hash: xxh3_128(bytes),
         payload_len: payload.len() as u64,
+        search_len: search.len() as u64,
     };
     let sum = xxh3_64(&payload).to_le_bytes();
+    let search_sum = xxh3_64(&search).to_le_bytes();
     let name = entry_name(path);
-    if folder
-        .write(&name, &[&header.encode(), &payload, &sum])
-        .is_some()
-    {
+    let parts: [&[u8]; 5] = [&header.encode(), &payload, &sum, &search, &search_sum];
+    if folder.write(&name, &parts).is_some() {
         prune(&folder, &name, MAX_TOTAL_BYTES);
     }
 }
 
-/// The validated document as an entry's payload.
-fn encode_graph(doc: &Document) -> Option<Vec<u8>> {
-    let mut position: FxHashMap<&str, u32> = FxHashMap::default();
-    for (i, n) in doc.nodes.iter().enumerate() {
-        position.insert(n.id.as_str(), i as u32);
-    }
-    let edges: Option<Vec<StoredEdge>> = doc
-        .edges
+/// The validated graph as an entry's payload.
+fn encode_graph(graph: &Graph) -> Option<Vec<u8>> {
+    let edges = graph
+        .g
+        .raw_edges()
         .iter()
-        .map(|e| {
-            Some(StoredEdge {
-                from: *position.get(e.from.as_str())?,
-                to: *position.get(e.to.as_str())?,
-                rel: &e.rel,
-                note: &e.note,
-                props: &e.props,
-            })
+        .map(|e| StoredEdge {
+            from: e.source().index() as u32,
+            to: e.target().index() as u32,
+            rel: &e.weight.rel,
+            note: &e.weight.note,
+            props: &e.weight.props,
         })
         .collect();
     let stored = Stored {
-        kinds: &doc.kinds,
-        relations: &doc.relations,
-        nodes: &doc.nodes,
-        edges: edges?,
-        name: &doc.name,
+        kinds: &graph.kinds,
+        relations: &graph.relations,
+        nodes: NodesOf(graph),
+        edges,
+        name: graph.name.as_deref().unwrap_or_default(),
     };
     postcard::to_allocvec(&stored).ok()
 }
@@ -297,7 +348,7 @@ pub fn prune_in(dir: &Path, max_total: u64) {
 fn prune(folder: &store::Folder, keep: &str, max_total: u64) {
     let mut live = Vec::new();
     for (name, meta) in folder.entries() {
-        let head = folder.read_head(&name, 8192).unwrap_or_default();
+        let head = folder.read_head(&name, HEAD_BYTES).unwrap_or_default();
         let graph = Header::decode(&head).map(|(h, _)| PathBuf::from(OsString::from_vec(h.path)));
         match graph {
             Some(g) if name == keep || g.exists() => live.push((name, meta)),

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use super::cache;
 use super::check::{Warnings, validate};
 use super::diagnostic::Diagnostic;
+use super::search;
 use super::span::Spans;
 use super::{Document, Graph};
 
@@ -123,13 +124,14 @@ pub fn load_path_with(path: &Path, warnings: Warnings) -> Result<Loaded, LoadErr
     let source = Source::File(path.to_path_buf());
     let text = decode(&bytes, &source)?;
     let (doc, diagnostics) = check_text(text, &source.to_string(), warnings)?;
+    let graph = Graph::from_document(doc, source);
     if warnings == Warnings::Skip
         && let Some(snapshot) = snapshot
     {
-        cache::put(path, &bytes, snapshot, &doc);
+        cache::put(path, &bytes, snapshot, &graph);
     }
     Ok(Loaded {
-        graph: Graph::from_document(doc, source),
+        graph,
         warnings: diagnostics,
     })
 }
@@ -143,6 +145,14 @@ fn from_cache(path: &Path) -> Result<Option<Graph>, LoadError> {
         return Ok(None);
     }
     Ok(cache::get(path, &file, &meta))
+}
+
+/// The search index of a large file from the cache, if it holds the
+/// file's current content; `None` for anything else (a file that cannot be
+/// opened gets its error from the load that follows).
+pub fn cached_search(path: &Path) -> Option<search::stored::Stored> {
+    let (file, meta) = open_bounded(path).ok()?;
+    cache::search(path, &file, &meta)
 }
 
 /// Opens a regular file of at most [`MAX_FILE_BYTES`], with its metadata.

@@ -22,6 +22,7 @@ mod kind;
 mod names;
 mod rank;
 mod snippet;
+pub mod stored;
 mod text;
 mod typing;
 mod typo;
@@ -144,6 +145,25 @@ pub struct Hit {
     pub snippet: Option<Snippet>,
 }
 
+/// What ranking needs of the nodes besides the index: each label as
+/// written, and for a full-text hit the stretch of text it was found in.
+pub trait Labels {
+    /// The label of node `n`.
+    fn label(&self, n: u32) -> &str;
+    /// Where a full-text hit's words are in node `n`'s text.
+    fn snippet(&self, n: u32, words: &[String]) -> Option<Snippet>;
+}
+
+impl Labels for Graph {
+    fn label(&self, n: u32) -> &str {
+        &self.g[NodeIndex::new(n as usize)].label
+    }
+
+    fn snippet(&self, n: u32, words: &[String]) -> Option<Snippet> {
+        snippet::find(self, NodeIndex::new(n as usize), words)
+    }
+}
+
 /// The longest query looked at, in characters; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 256;
 /// The longest name matched, in characters; the rest of a longer one is ignored.
@@ -165,7 +185,10 @@ pub struct SearchIndex {
     /// without reaching for the label itself.
     label_key: Vec<u64>,
     degree: Vec<usize>,
-    kind: Vec<String>,
+    /// Each node's kind, as a position in `kind_ids`.
+    kind: Vec<u32>,
+    /// The kinds the nodes have, each once.
+    kind_ids: Vec<String>,
     label_chars: Vec<u32>,
     /// The words of each node's names (label, aliases, id), built on first need.
     name_words: OnceLock<Words>,
@@ -189,6 +212,21 @@ fn cut(s: &str) -> &str {
         Some((i, _)) => &s[..i],
         None => s,
     }
+}
+
+/// Each item as a position in the list of the distinct items, with that list.
+fn intern<'a>(items: impl Iterator<Item = &'a str>) -> (Vec<u32>, Vec<String>) {
+    let mut ids: Vec<String> = Vec::new();
+    let mut at: rustc_hash::FxHashMap<&'a str, u32> = rustc_hash::FxHashMap::default();
+    let positions = items
+        .map(|item| {
+            *at.entry(item).or_insert_with(|| {
+                ids.push(item.to_string());
+                ids.len() as u32 - 1
+            })
+        })
+        .collect();
+    (positions, ids)
 }
 
 /// A matching node; its fuzzy score is worked out only when it may rank
@@ -233,6 +271,7 @@ impl SearchIndex {
     /// tiers): what a single search from the command line wants.
     pub fn lazy(graph: &Graph) -> SearchIndex {
         let nodes: Vec<NodeIndex> = graph.g.node_indices().collect();
+        let (kind, kind_ids) = intern(nodes.iter().map(|&ix| graph.g[ix].kind.as_str()));
         let names = Arena::build(nodes.len(), |n, add| {
             let node = &graph.g[nodes[n]];
             std::iter::once(&node.label)
@@ -247,14 +286,15 @@ impl SearchIndex {
                 .map(|&ix| label_key(&graph.g[ix].label))
                 .collect(),
             degree: nodes.iter().map(|&ix| graph.degree(ix)).collect(),
-            kind: nodes.iter().map(|&ix| graph.g[ix].kind.clone()).collect(),
+            kind,
+            kind_ids,
             label_chars: nodes
                 .iter()
                 .map(|&ix| graph.g[ix].label.chars().count() as u32)
                 .collect(),
             name_words: OnceLock::new(),
             text_words: OnceLock::new(),
-            kind_names: kind::names(graph),
+            kind_names: kind::names(&graph.kinds),
         }
     }
 
@@ -303,12 +343,33 @@ impl SearchIndex {
         self.finish(graph, &query, kinds, found, limit, true)
     }
 
+    /// [`SearchIndex::search`] when the names alone give its hits (they
+    /// fill `limit`, so no lower tier is looked at); `None` when the lower
+    /// tiers are needed, which want the whole graph.
+    pub fn search_names(
+        &self,
+        labels: &dyn Labels,
+        query: &str,
+        kinds: &[String],
+        limit: usize,
+    ) -> Option<Vec<Hit>> {
+        let query = Query::new(query, MAX_QUERY_CHARS);
+        let found = self.score(&query, kinds, &self.everyone());
+        (query.words.is_empty() || found.len() >= limit)
+            .then(|| self.best(labels, &query, found, limit))
+    }
+
     fn everyone(&self) -> Vec<u32> {
         (0..self.names.len() as u32).collect()
     }
 
+    /// The kind of node `n`.
+    fn kind_of(&self, n: u32) -> &str {
+        &self.kind_ids[self.kind[n as usize] as usize]
+    }
+
     fn kind_ok(&self, kinds: &[String], n: u32) -> bool {
-        kinds.is_empty() || kinds.contains(&self.kind[n as usize])
+        kinds.is_empty() || kinds.iter().any(|k| k == self.kind_of(n))
     }
 
     /// The candidates whose names match a query, with their tiers, in

@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 use std::time::Duration;
 
 use mlkg::graph::Document;
-use mlkg::graph::cache::{self, Snapshot};
+use mlkg::graph::cache;
 use mlkg::graph::load::load_path;
 
 use crate::synth;
@@ -28,8 +28,35 @@ fn setup() -> (tempfile::TempDir, PathBuf) {
 }
 
 /// Runs `mlkg --graph G show n0 --json` with a cache folder, under a time
-/// and memory limit, as `user` when given; its output and n0's label.
+/// and memory limit, as `user` when given; its output and n0's label. A
+/// search for `n0`, which reads the entry's search index rather than its
+/// graph, must find the same label.
 fn show(path: &Path, cache_dir: &Path, user: Option<u32>) -> (Output, String) {
+    let (out, label) = run(path, cache_dir, user, &["show", "n0", "--json"], "");
+    let (found, found_label) = run(
+        path,
+        cache_dir,
+        user,
+        &["search", "n0", "--limit", "1", "--json"],
+        "/0",
+    );
+    assert_eq!(
+        (found.status.code(), &found_label),
+        (out.status.code(), &label),
+        "a search disagrees with show: {}",
+        String::from_utf8_lossy(&found.stderr)
+    );
+    (out, label)
+}
+
+/// Runs mlkg with `args` as `show` does; the label at `pointer/label` of its JSON.
+fn run(
+    path: &Path,
+    cache_dir: &Path,
+    user: Option<u32>,
+    args: &[&str],
+    pointer: &str,
+) -> (Output, String) {
     let bin = env!("CARGO_BIN_EXE_mlkg");
     let mut cmd = Command::new("timeout");
     cmd.arg("20");
@@ -47,10 +74,15 @@ fn show(path: &Path, cache_dir: &Path, user: Option<u32>) -> (Output, String) {
         .env_remove("MLKG_NO_CACHE")
         .arg("--graph")
         .arg(path)
-        .args(["show", "n0", "--json"]);
+        .args(args);
     let out = cmd.output().unwrap();
     let label = serde_json::from_slice::<serde_json::Value>(&out.stdout)
-        .map(|v| v["label"].as_str().unwrap_or_default().to_string())
+        .ok()
+        .and_then(|v| {
+            v.pointer(&format!("{pointer}/label"))?
+                .as_str()
+                .map(str::to_string)
+        })
         .unwrap_or_default();
     (out, label)
 }
@@ -64,9 +96,7 @@ fn forged(path: &Path) -> Document {
 
 /// Writes an entry for `path` that claims its current content but holds `doc`.
 fn plant(cache_dir: &Path, path: &Path, doc: &Document) {
-    let bytes = std::fs::read(path).unwrap();
-    let meta = std::fs::metadata(path).unwrap();
-    cache::put_in(cache_dir, path, &bytes, Snapshot::before_read(&meta), doc);
+    crate::put(cache_dir, path, doc);
     assert!(cache::entry(cache_dir, path).exists());
 }
 

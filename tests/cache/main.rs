@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use mlkg::graph::cache::{self, Snapshot};
 use mlkg::graph::load::load_path;
+use mlkg::graph::search::stored as cache_search;
 use mlkg::graph::{Document, Graph, Source};
 
 #[path = "../../examples/synth.rs"]
@@ -15,6 +16,7 @@ use mlkg::graph::{Document, Graph, Source};
 mod synth;
 
 mod hostile;
+mod search;
 
 /// A graph file over the cache's size threshold.
 fn big_graph(dir: &Path) -> (PathBuf, Vec<u8>) {
@@ -33,7 +35,14 @@ fn big_graph(dir: &Path) -> (PathBuf, Vec<u8>) {
 fn put(cache_dir: &Path, path: &Path, doc: &Document) {
     let bytes = std::fs::read(path).unwrap();
     let meta = File::open(path).unwrap().metadata().unwrap();
-    cache::put_in(cache_dir, path, &bytes, Snapshot::before_read(&meta), doc);
+    let graph = Graph::from_document(doc.clone(), Source::File(path.to_path_buf()));
+    cache::put_in(
+        cache_dir,
+        path,
+        &bytes,
+        Snapshot::before_read(&meta),
+        &graph,
+    );
 }
 
 /// What the cache gives for `path` as it is now.
@@ -41,6 +50,13 @@ fn get(cache_dir: &Path, path: &Path) -> Option<Graph> {
     let file = File::open(path).unwrap();
     let meta = file.metadata().unwrap();
     cache::get_in(cache_dir, path, &file, &meta)
+}
+
+/// The search index the cache gives for `path` as it is now.
+fn search(cache_dir: &Path, path: &Path) -> Option<cache_search::Stored> {
+    let file = File::open(path).unwrap();
+    let meta = file.metadata().unwrap();
+    cache::search_in(cache_dir, path, &file, &meta)
 }
 
 /// The same bytes with one letter of the label of `n0` changed.
@@ -165,9 +181,9 @@ fn a_damaged_or_foreign_entry_is_never_trusted() {
     let mut cases: Vec<(&str, Vec<u8>)> = Vec::new();
 
     let mut flipped = good.clone();
-    let last = flipped.len() - 10;
-    flipped[last] ^= 0x40;
-    cases.push(("a flipped bit", flipped));
+    let graph = flipped.len() / 4;
+    flipped[graph] ^= 0x40;
+    cases.push(("a flipped bit in the graph", flipped));
     cases.push(("a truncated entry", good[..good.len() / 2].to_vec()));
     cases.push(("an empty entry", Vec::new()));
     let version = env!("CARGO_PKG_VERSION").as_bytes();
@@ -185,12 +201,30 @@ fn a_damaged_or_foreign_entry_is_never_trusted() {
     for (what, bytes) in cases {
         std::fs::write(&entry, &bytes).unwrap();
         assert!(get(&cache_dir, &path).is_none(), "{what} misses");
+        if what != "a flipped bit in the graph" {
+            assert!(
+                search(&cache_dir, &path).is_none(),
+                "{what} misses a search"
+            );
+        }
     }
+    // The search index is checked on its own: damage there costs a search
+    // its shortcut, not a load its graph.
+    let mut flipped = good.clone();
+    let index = flipped.len() - 10;
+    flipped[index] ^= 0x40;
+    std::fs::write(&entry, &flipped).unwrap();
+    assert!(
+        search(&cache_dir, &path).is_none(),
+        "a flipped bit in the index misses"
+    );
+    assert!(get(&cache_dir, &path).is_some(), "the graph is whole");
     std::fs::write(&entry, &good).unwrap();
     assert!(
         get(&cache_dir, &path).is_some(),
         "the good entry still hits"
     );
+    assert!(search(&cache_dir, &path).is_some(), "and gives its index");
 }
 
 #[test]

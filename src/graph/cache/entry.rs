@@ -98,6 +98,8 @@ pub(super) struct Header {
     pub(super) snapshot: Snapshot,
     pub(super) hash: u128,
     pub(super) payload_len: u64,
+    /// The length of the search index after the graph.
+    pub(super) search_len: u64,
 }
 
 /// The canonical path of a graph file, as bytes.
@@ -121,6 +123,7 @@ impl Header {
         h.extend_from_slice(&self.snapshot.read_at.to_le_bytes());
         h.extend_from_slice(&self.hash.to_le_bytes());
         h.extend_from_slice(&self.payload_len.to_le_bytes());
+        h.extend_from_slice(&self.search_len.to_le_bytes());
         let sum = xxh3_64(&h);
         h.extend_from_slice(&sum.to_le_bytes());
         h
@@ -143,6 +146,7 @@ impl Header {
         let read_at = i128::from_le_bytes(*r.array()?);
         let hash = u128::from_le_bytes(*r.array()?);
         let payload_len = u64::from_le_bytes(*r.array()?);
+        let search_len = u64::from_le_bytes(*r.array()?);
         let covered = bytes.len() - r.0.len();
         let sum = u64::from_le_bytes(*r.array()?);
         (sum == xxh3_64(&bytes[..covered])).then_some(())?;
@@ -155,6 +159,7 @@ impl Header {
             snapshot,
             hash,
             payload_len,
+            search_len,
         };
         Some((header, r.0))
     }

@@ -48,21 +48,23 @@ impl Folder {
         Folder::open(dir)
     }
 
-    /// The whole content of an entry, if it is the user's own regular file
-    /// of at most `bound` bytes. Links are not followed and a FIFO or a
-    /// device does not block: the entry is opened first, then checked by
-    /// its handle.
-    pub(super) fn read(&self, name: &str, bound: u64) -> Option<Vec<u8>> {
-        let (file, len) = open_entry(&self.0.join(name), bound)?;
-        let mut bytes = Vec::with_capacity(len as usize);
-        file.take(bound + 1).read_to_end(&mut bytes).ok()?;
-        (bytes.len() as u64 == len).then_some(bytes)
+    /// `len` bytes of an entry from `offset`, if it holds them and is the
+    /// user's own regular file of at most `bound` bytes. Links are not
+    /// followed and a FIFO or a device does not block: the entry is opened
+    /// first, then checked by its handle.
+    pub(super) fn read_at(&self, name: &str, offset: u64, len: u64, bound: u64) -> Option<Vec<u8>> {
+        use std::os::unix::fs::FileExt;
+        let (file, size) = open_entry(&self.0.join(name), bound)?;
+        (offset.checked_add(len)? <= size).then_some(())?;
+        let mut bytes = vec![0; usize::try_from(len).ok()?];
+        file.read_exact_at(&mut bytes, offset).ok()?;
+        Some(bytes)
     }
 
-    /// The first `limit` bytes of an entry, under the same rules as [`Folder::read`].
+    /// The first `limit` bytes of an entry, under the same rules as [`Folder::read_at`].
     pub(super) fn read_head(&self, name: &str, limit: u64) -> Option<Vec<u8>> {
-        let (file, _) = open_entry(&self.0.join(name), u64::MAX)?;
-        let mut bytes = Vec::new();
+        let (file, size) = open_entry(&self.0.join(name), u64::MAX)?;
+        let mut bytes = Vec::with_capacity(size.min(limit) as usize);
         file.take(limit).read_to_end(&mut bytes).ok()?;
         Some(bytes)
     }

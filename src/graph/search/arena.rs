@@ -135,6 +135,36 @@ impl Arena {
         arena
     }
 
+    /// The arena's parts: the names' text, each name's end, each node's
+    /// first name, each node's masks.
+    pub fn parts(&self) -> (&str, &[u32], &[u32], &[Masks]) {
+        (&self.text, &self.ends, &self.first, &self.masks)
+    }
+
+    /// The arena of these parts, if they fit together as [`Arena::build`]
+    /// makes them (so that no name can be cut outside the text or inside a
+    /// character).
+    pub fn from_parts(
+        text: String,
+        ends: Vec<u32>,
+        first: Vec<u32>,
+        masks: Vec<Masks>,
+    ) -> Option<Arena> {
+        let rising = |v: &[u32]| v.windows(2).all(|w| w[0] <= w[1]);
+        let fits = first.len() == masks.len() + 1
+            && first.first() == Some(&0)
+            && first.last().is_some_and(|&l| l as usize == ends.len())
+            && rising(&first)
+            && rising(&ends)
+            && ends.iter().all(|&e| text.is_char_boundary(e as usize));
+        fits.then_some(Arena {
+            text,
+            ends,
+            first,
+            masks,
+        })
+    }
+
     /// Number of nodes.
     pub fn len(&self) -> usize {
         self.masks.len()
@@ -185,5 +215,30 @@ mod tests {
         assert!(!m.any());
         assert_eq!(mask("é"), None);
         assert_eq!(mask("a1"), Some(1 | 1 << 27));
+    }
+
+    #[test]
+    fn parts_that_do_not_fit_together_make_no_arena() {
+        let arena = Arena::build(2, |n, add| ["ab", "é"][..=n].iter().for_each(|s| add(s)));
+        let (text, ends, first, masks) = arena.parts();
+        let (text, ends, first, masks) = (
+            text.to_string(),
+            ends.to_vec(),
+            first.to_vec(),
+            masks.to_vec(),
+        );
+        let again =
+            Arena::from_parts(text.clone(), ends.clone(), first.clone(), masks.clone()).unwrap();
+        assert_eq!(again.names(1).iter().collect::<Vec<_>>(), ["ab", "é"]);
+        // An end inside `é`, past the text, ends that fall, a node too many.
+        let mut inside = ends.clone();
+        *inside.last_mut().unwrap() -= 1;
+        assert!(Arena::from_parts(text.clone(), inside, first.clone(), masks.clone()).is_none());
+        let mut past = ends.clone();
+        *past.last_mut().unwrap() += 1;
+        assert!(Arena::from_parts(text.clone(), past, first.clone(), masks.clone()).is_none());
+        let falling: Vec<u32> = ends.iter().rev().copied().collect();
+        assert!(Arena::from_parts(text.clone(), falling, first.clone(), masks.clone()).is_none());
+        assert!(Arena::from_parts(text, ends, first, masks[..1].to_vec()).is_none());
     }
 }

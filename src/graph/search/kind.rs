@@ -11,13 +11,14 @@ use rustc_hash::FxHashSet;
 
 use super::names::Query;
 use super::{MAX_QUERY_CHARS, Scored, SearchIndex, Tier};
-use crate::graph::Graph;
+use indexmap::IndexMap;
+
+use crate::graph::{Graph, Kind};
 
 /// Each kind's id with the words that name it: its id and label, singular
 /// and plural, lowercase.
-pub fn names(graph: &Graph) -> Vec<(String, Vec<String>)> {
-    graph
-        .kinds
+pub fn names(kinds: &IndexMap<String, Kind>) -> Vec<(String, Vec<String>)> {
+    kinds
         .iter()
         .map(|(id, kind)| {
             let mut words = Vec::new();
@@ -75,7 +76,7 @@ impl SearchIndex {
         };
         let found = self.score(&rest, &[], &self.everyone());
         let of_kind: Vec<Scored> = (found.iter().copied())
-            .filter(|s| self.kind[s.node as usize] == kind && self.kind_ok(kinds, s.node))
+            .filter(|s| self.kind_of(s.node) == kind && self.kind_ok(kinds, s.node))
             .collect();
         let mut out: Vec<Scored> = Vec::new();
         let mut seen = FxHashSet::default();
@@ -135,7 +136,7 @@ impl SearchIndex {
     fn linked(&self, graph: &Graph, node: u32, kind: &str) -> Vec<u32> {
         let mut linked: Vec<u32> = (graph.g.neighbors_undirected(NodeIndex::new(node as usize)))
             .map(|ix| ix.index() as u32)
-            .filter(|&n| self.kind[n as usize] == kind)
+            .filter(|&n| self.kind_of(n) == kind)
             .collect();
         linked.sort_unstable_by_key(|&n| (Reverse(self.degree[n as usize]), n));
         linked.dedup();

@@ -8,7 +8,7 @@ use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
 
 use super::names::{Query, fuzzy_score, label_positions, subsequence, word_positions};
-use super::{Graph, Hit, PARALLEL_FROM, Scored, SearchIndex, Tier, cut, snippet};
+use super::{Hit, Labels, PARALLEL_FROM, Scored, SearchIndex, Tier, cut};
 
 impl SearchIndex {
     /// The best `limit` of the matches, sorted, with label positions. Fuzzy
@@ -16,7 +16,7 @@ impl SearchIndex {
     /// hit below it can rank among the shown ones.
     pub(super) fn best(
         &self,
-        graph: &Graph,
+        labels: &dyn Labels,
         query: &Query,
         mut found: Vec<Scored>,
         limit: usize,
@@ -46,7 +46,7 @@ impl SearchIndex {
                 self.label_key[s.node as usize],
             )
         };
-        let label = |s: &Scored| &graph.g[NodeIndex::new(s.node as usize)].label;
+        let label = |s: &Scored| labels.label(s.node);
         let order = |a: &Scored, b: &Scored| {
             key(a)
                 .cmp(&key(b))
@@ -60,7 +60,7 @@ impl SearchIndex {
         found.sort_by(order);
         found
             .into_iter()
-            .map(|s| self.hit(graph, query, s, score(&s)))
+            .map(|s| self.hit(labels, query, s, score(&s)))
             .collect()
     }
 
@@ -115,19 +115,18 @@ impl SearchIndex {
 
     /// A ranked match as a hit: where the label matches, and for a
     /// full-text hit the stretch of text that does.
-    fn hit(&self, graph: &Graph, query: &Query, s: Scored, score: i64) -> Hit {
-        let node = NodeIndex::new(s.node as usize);
-        let label = cut(&graph.g[node].label);
+    fn hit(&self, labels: &dyn Labels, query: &Query, s: Scored, score: i64) -> Hit {
+        let label = cut(labels.label(s.node));
         let positions = if s.tier <= Tier::Fuzzy {
             label_positions(label, &query.words, &SkimMatcherV2::default().ignore_case())
         } else {
             word_positions(label, &query.words, true)
         };
         let snippet = (s.tier == Tier::FullText)
-            .then(|| snippet::find(graph, node, &query.words))
+            .then(|| labels.snippet(s.node, &query.words))
             .flatten();
         Hit {
-            node,
+            node: NodeIndex::new(s.node as usize),
             score,
             tier: s.tier,
             positions,
