@@ -184,6 +184,8 @@ fn event_loop(
                 Msg::Term(e) => clicks.resolve(e, &map),
             };
             if let Some(e) = event {
+                #[cfg(debug_assertions)]
+                note_for_tests(&e);
                 effects.extend(app.apply(e));
             }
             if !app.running {
@@ -222,6 +224,30 @@ fn stop_for_tests() {
     if std::env::var_os("MLKG_TEST_STUCK_LOOP").is_some() {
         loop {
             std::thread::sleep(Duration::from_secs(60));
+        }
+    }
+}
+
+/// For the tests that wait on the graph file's watcher (tests/tui_tmux/):
+/// `MLKG_TEST_EVENTS=FILE` adds a line to FILE for each change of the file
+/// the loop takes in (`changed`) and each load's answer (`unchanged`,
+/// `loaded`). Not in release builds.
+#[cfg(debug_assertions)]
+fn note_for_tests(event: &Event) {
+    let line = match event {
+        Event::FileChanged => "changed\n",
+        Event::Unchanged { .. } => "unchanged\n",
+        Event::Loaded { .. } => "loaded\n",
+        _ => return,
+    };
+    if let Some(path) = std::env::var_os("MLKG_TEST_EVENTS") {
+        use std::io::Write;
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path);
+        if let Ok(mut file) = file {
+            let _ = file.write_all(line.as_bytes());
         }
     }
 }

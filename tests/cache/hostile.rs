@@ -270,17 +270,26 @@ fn a_graph_file_swapped_for_a_fifo_never_hangs_a_load() {
             }
         })
     };
+    // Loads until many found the file and many the FIFO, so the swap raced
+    // the loads both ways; the counts are shared to tell a hang apart.
+    let seen = std::sync::Arc::new([(); 2].map(|_| std::sync::atomic::AtomicUsize::new(0)));
     let (tx, rx) = std::sync::mpsc::channel();
-    let loads = target.clone();
+    let (loads, counts) = (target.clone(), seen.clone());
     std::thread::spawn(move || {
-        let start = std::time::Instant::now();
-        while start.elapsed() < Duration::from_secs(3) {
-            let _ = load_path(&loads);
+        let count = |i: usize| counts[i].load(std::sync::atomic::Ordering::Relaxed);
+        while count(0) + count(1) < 2000 || count(0) < 200 || count(1) < 200 {
+            let i = usize::from(load_path(&loads).is_err());
+            counts[i].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
         let _ = tx.send(());
     });
     let finished = rx.recv_timeout(Duration::from_secs(20));
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     swapper.join().unwrap();
-    assert!(finished.is_ok(), "a load hung on a FIFO swapped in");
+    let [file, other] = [0, 1].map(|i| seen[i].load(std::sync::atomic::Ordering::Relaxed));
+    assert!(
+        finished.is_ok(),
+        "a load hung on a FIFO swapped in, or the swap never raced the loads \
+         ({file} loads of the file, {other} refused)"
+    );
 }

@@ -3,7 +3,9 @@
 //! never needed for a correct answer.
 
 use std::fs::{File, FileTimes};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, UNIX_EPOCH};
 
 use assert_cmd::Command;
 use mlkg::graph::cache::{self, Snapshot};
@@ -144,22 +146,42 @@ fn a_file_replaced_by_rename_misses_unless_its_content_is_the_same() {
 #[test]
 fn a_settled_file_is_proved_current_by_its_stamp_alone() {
     let tmp = tempfile::tempdir().unwrap();
-    let (path, _) = big_graph(tmp.path());
+    let (path, bytes) = big_graph(tmp.path());
     let cache_dir = tmp.path().join("cache");
-    let doc = load_path(&path).unwrap().graph.to_document();
-    std::thread::sleep(cache::SETTLED + std::time::Duration::from_millis(100));
-    put(&cache_dir, &path, &doc);
+    let graph = load_path(&path).unwrap().graph;
+    let meta = File::open(&path).unwrap().metadata().unwrap();
+    // The file's last change is its ctime, which cannot be set; the reads
+    // below are given their time instead of waiting for the clock.
+    let changed = UNIX_EPOCH + Duration::new(meta.ctime() as u64, meta.ctime_nsec() as u32);
+    let put_read_at = |when| {
+        cache::put_in(
+            &cache_dir,
+            &path,
+            &bytes,
+            Snapshot::read_at(&meta, when),
+            &graph,
+        );
+    };
     // A handle that cannot be read: only a check by the stamp can succeed.
     let unreadable = File::options().append(true).open(&path).unwrap();
-    let meta = unreadable.metadata().unwrap();
-    assert!(cache::get_in(&cache_dir, &path, &unreadable, &meta).is_some());
+    let by_stamp = |unreadable: &File| {
+        let meta = unreadable.metadata().unwrap();
+        cache::get_in(&cache_dir, &path, unreadable, &meta).is_some()
+    };
+
+    put_read_at(changed + cache::SETTLED - Duration::from_nanos(1));
+    assert!(
+        !by_stamp(&unreadable),
+        "read just before the file settled: the stamp alone proves nothing"
+    );
+    put_read_at(changed + cache::SETTLED);
+    assert!(by_stamp(&unreadable), "read once the file settled");
 
     // Its times set again (same mtime, new ctime): the content is hashed.
     unreadable
         .set_times(FileTimes::new().set_modified(meta.modified().unwrap()))
         .unwrap();
-    let meta = unreadable.metadata().unwrap();
-    assert!(cache::get_in(&cache_dir, &path, &unreadable, &meta).is_none());
+    assert!(!by_stamp(&unreadable));
     assert!(
         get(&cache_dir, &path).is_some(),
         "same content, still a hit"

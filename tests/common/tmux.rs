@@ -86,18 +86,46 @@ impl Tmux {
 
     /// Waits until the screen satisfies `ok`, failing with the screen after 15 s.
     pub fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(15) {
-                panic!("timed out waiting for {what}; the screen shows:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        let mut s = String::new();
+        let found = poll(|| {
+            s = self.screen();
+            ok(&s)
+        });
+        assert!(
+            found,
+            "timed out waiting for {what}; the screen shows:\n{s}"
+        );
+        s
     }
+
+    /// Waits until the tmux format `f` (as `#{alternate_on}`) reads `want`.
+    pub fn wait_format(&self, f: &str, want: &str) {
+        let found = poll(|| self.format(f) == want);
+        assert!(found, "timed out waiting for {f} to be {want}");
+    }
+}
+
+/// Asks `done` again and again, often at first and then less often (each
+/// look at the screen is a tmux process), until it says yes or 15 s passed.
+pub fn poll(mut done: impl FnMut() -> bool) -> bool {
+    let start = Instant::now();
+    while !done() {
+        let waited = start.elapsed();
+        if waited > Duration::from_secs(15) {
+            return false;
+        }
+        std::thread::sleep((waited / 4).clamp(Duration::from_millis(5), Duration::from_millis(50)));
+    }
+    true
+}
+
+/// Whether the explorer started on `graph` with process id `pid` still runs
+/// (a process that exited but is not yet reaped has no command line).
+pub fn runs(pid: &str, graph: &Path) -> bool {
+    std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| {
+        let graph = graph.as_os_str().as_encoded_bytes();
+        c.windows(graph.len()).any(|w| w == graph)
+    })
 }
 
 impl Drop for Tmux {

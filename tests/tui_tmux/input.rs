@@ -8,7 +8,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::tmux::{
-    Tmux, explorer_pid, left_clean, left_clean_with, row_with, session, session_with_env,
+    Tmux, explorer_pid, left_clean, left_clean_with, poll, row_with, session, session_with_env,
 };
 
 fn fixture_copy(dir: &Path, name: &str) -> PathBuf {
@@ -28,8 +28,15 @@ fn explorer(name: &str, graph: &Path, w: u16, h: u16) -> Option<Tmux> {
         w,
         h,
     )?;
-    t.wait("the explorer", |s| s.contains("Search (/)"));
+    loaded(&t);
     Some(t)
+}
+
+/// Waits for the graph file read: until then keys go to the main screen.
+fn loaded(t: &Tmux) {
+    t.wait("the explorer on the graph read", |s| {
+        s.contains("Search (/)") && s.contains("25 nodes")
+    });
 }
 
 #[test]
@@ -147,7 +154,7 @@ fn ctrl_z_restores_the_terminal_and_fg_draws_the_explorer_again() {
         env!("CARGO_BIN_EXE_mlkg"),
         graph.display()
     ));
-    t.wait("the explorer", |s| s.contains("Search (/)"));
+    loaded(&t);
     for stop in ["key", "signal"] {
         if stop == "key" {
             t.keys(&["C-z"]);
@@ -234,10 +241,23 @@ fn term_dumb_is_refused_with_a_clear_message() {
 fn a_touch_does_not_reload_and_a_same_size_edit_with_the_old_time_does() {
     let dir = tempfile::tempdir().unwrap();
     let graph = fixture_copy(dir.path(), "touch.ron");
-    let Some(t) = explorer("touch", &graph, 120, 40) else {
+    // The explorer (a debug build) notes there each change of the file it
+    // takes in and each load's answer.
+    let events = dir.path().join("events");
+    let Some(t) = Tmux::start(
+        "touch",
+        &session_with_env(
+            &format!("MLKG_TEST_EVENTS='{}'", events.display()),
+            &format!("--graph '{}'", graph.display()),
+        ),
+    ) else {
         return;
     };
-    for _ in 0..20 {
+    loaded(&t);
+    let noted = || std::fs::read_to_string(&events).unwrap_or_default();
+    // Each touch is seen and answered before the next: the content is the
+    // one read last, so nothing is loaded again.
+    for n in 1..=3 {
         assert!(
             Command::new("touch")
                 .arg(&graph)
@@ -245,9 +265,17 @@ fn a_touch_does_not_reload_and_a_same_size_edit_with_the_old_time_does() {
                 .unwrap()
                 .success()
         );
-        std::thread::sleep(Duration::from_millis(50));
+        let expected = format!("loaded\n{}", "changed\nunchanged\n".repeat(n));
+        poll(|| {
+            let noted = noted();
+            noted == expected || noted.matches("loaded").count() > 1
+        });
+        assert_eq!(
+            noted(),
+            expected,
+            "touch {n}: an unchanged file is not read again"
+        );
     }
-    std::thread::sleep(Duration::from_millis(1200));
     let s = t.screen();
     assert!(
         !s.contains("graph reloaded"),

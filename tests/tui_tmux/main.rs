@@ -18,7 +18,9 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use tmux::{Tmux, explorer_pid, left_clean, left_clean_with, row_with, session, session_with_env};
+use tmux::{
+    Tmux, explorer_pid, left_clean, left_clean_with, row_with, runs, session, session_with_env,
+};
 
 #[test]
 fn search_open_a_format_go_back_and_quit_in_a_real_terminal() {
@@ -53,9 +55,11 @@ fn search_open_a_format_go_back_and_quit_in_a_real_terminal() {
         if s.contains("› Form LibSVM") {
             break;
         }
+        let before = selected_neighbour(&s).map(str::to_string);
         t.keys(&["j"]);
-        std::thread::sleep(Duration::from_millis(100));
-        s = t.screen();
+        s = t.wait("the next neighbour selected", |s| {
+            selected_neighbour(s).is_some_and(|now| Some(now) != before.as_deref())
+        });
     }
     assert!(s.contains("› Form LibSVM"), "LibSVM selected:\n{s}");
     t.keys(&["Enter"]);
@@ -75,6 +79,14 @@ fn search_open_a_format_go_back_and_quit_in_a_real_terminal() {
     assert!(s.contains("› Form LibSVM"), "back on the row left:\n{s}");
     t.keys(&["q"]);
     left_clean(&t);
+}
+
+/// The row selected in the neighbours, the last pane.
+fn selected_neighbour(screen: &str) -> Option<&str> {
+    screen.lines().find_map(|l| {
+        let pane = l.trim_end_matches('│').rsplit('│').next()?;
+        pane.starts_with("› ").then_some(pane)
+    })
 }
 
 #[test]
@@ -233,8 +245,10 @@ fn a_panic_restores_the_terminal_prints_the_message_after_and_exits_101() {
 
 #[test]
 fn sigterm_and_sighup_restore_the_terminal_and_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut started = Vec::new();
+    // Three explorers at once, one for each signal.
     for (sig, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
-        let dir = tempfile::tempdir().unwrap();
         let graph = dir.path().join(format!("signal-{sig}.ron"));
         std::fs::copy(
             Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui.ron"),
@@ -247,8 +261,11 @@ fn sigterm_and_sighup_restore_the_terminal_and_exit() {
         ) else {
             return;
         };
+        started.push((sig, code, graph, t));
+    }
+    for (sig, code, graph, t) in &started {
         t.wait("the explorer", |s| s.contains("Search (/)"));
-        let pid = explorer_pid(&graph);
+        let pid = explorer_pid(graph);
         assert!(!pid.is_empty(), "the explorer's pid");
         assert!(
             Command::new("kill")
@@ -258,7 +275,7 @@ fn sigterm_and_sighup_restore_the_terminal_and_exit() {
                 .unwrap()
                 .success()
         );
-        left_clean_with(&t, code);
+        left_clean_with(t, *code);
     }
 }
 
@@ -278,16 +295,11 @@ fn a_terminal_that_starts_at_zero_by_zero_does_not_panic() {
     let Some(t) = Tmux::start("zero", &command) else {
         return;
     };
-    // It starts and keeps running with nothing to draw on.
-    let start = Instant::now();
-    let mut pid = String::new();
-    while pid.is_empty() && start.elapsed() < Duration::from_secs(15) {
-        pid = explorer_pid(&graph);
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    // It starts: its screen is on (after the signals are watched) and the
+    // first frame, drawn on nothing, comes before any signal is handled.
+    t.wait_format("#{alternate_on}", "1");
+    let pid = explorer_pid(&graph);
     assert!(!pid.is_empty(), "the explorer runs");
-    std::thread::sleep(Duration::from_millis(700));
-    assert_eq!(explorer_pid(&graph), pid, "still running, no panic");
     assert!(
         Command::new("kill")
             .arg("-TERM")
@@ -296,6 +308,7 @@ fn a_terminal_that_starts_at_zero_by_zero_does_not_panic() {
             .unwrap()
             .success()
     );
+    // A panic would have ended it with 101 before the signal was read.
     let s = t.wait("the explorer to exit", |s| s.contains("EXITED:"));
     assert!(s.contains("EXITED:143"), "a clean exit on SIGTERM:\n{s}");
 }
@@ -320,12 +333,12 @@ fn a_terminal_that_goes_away_does_not_leave_the_explorer_spinning() {
     };
     assert!(!pid.is_empty());
     let start = Instant::now();
-    while !explorer_pid(&graph).is_empty() {
+    while runs(&pid, &graph) {
         assert!(
             start.elapsed() < Duration::from_secs(10),
             "the explorer {pid} is still running after its terminal went away"
         );
-        std::thread::sleep(Duration::from_millis(100));
+        std::thread::sleep(Duration::from_millis(10));
     }
 }
 

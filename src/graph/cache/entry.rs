@@ -71,12 +71,19 @@ fn nanos(secs: i64, nsec: i64) -> i128 {
 impl Snapshot {
     /// Takes the stamp of an open file now, before reading it.
     pub fn before_read(meta: &Metadata) -> Snapshot {
-        let now = SystemTime::now()
+        Snapshot::read_at(meta, SystemTime::now())
+    }
+
+    /// The stamp of an open file with the time of its read given: what
+    /// [`Snapshot::before_read`] takes with the clock at `when` (tests use it
+    /// to make a read look later than it was).
+    pub fn read_at(meta: &Metadata, when: SystemTime) -> Snapshot {
+        let read_at = when
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as i128);
         Snapshot {
             stamp: Stamp::of(meta),
-            read_at: now,
+            read_at,
         }
     }
 
