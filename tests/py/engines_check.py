@@ -1,6 +1,6 @@
 """Reads mlkg's engine exports with real tools and compares with mlkg.
 
-Called by tests/engines_py.rs, one check per call:
+Called by tests/engines/py.rs, one check per call:
 
   engines_check.py graphml FILE.graphml EXPECT.json
   engines_check.py rdf FILE.ttl FILE.nt EXPECT.json

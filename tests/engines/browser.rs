@@ -5,15 +5,14 @@
 //! Skipped where Chromium or that install is missing, unless
 //! MLKG_REQUIRE_CHROMIUM is set (as .ci/run does).
 
-#[path = "common/hostile.rs"]
-mod hostile;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use mlkg::export::{self, Filter, Format, Options};
 use mlkg::graph::Graph;
 use mlkg::graph::load::load_embedded;
+
+use crate::hostile;
 
 fn mermaid_js() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

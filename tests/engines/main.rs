@@ -1,5 +1,9 @@
 //! The engine exports (GraphML, Turtle, N-Triples, the CSV folders): their
-//! structure on the embedded graph, and hostile text surviving each.
+//! structure on the embedded graph, and hostile text surviving each. The
+//! modules check GraphML read back, the pictures (DOT, Mermaid), export
+//! targets that are not plain files, and the exports read by real tools
+//! (Python's packages, Mermaid in Chromium): one test binary, so the tests
+//! that wait on those tools overlap with the rest.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -12,8 +16,14 @@ fn mlkg() -> Command {
     Command::cargo_bin("mlkg").unwrap()
 }
 
-#[path = "common/hostile.rs"]
+#[path = "../common/hostile.rs"]
 mod hostile;
+
+mod browser;
+mod files;
+mod graphml;
+mod pictures;
+mod py;
 
 use hostile::{HOSTILE, hostile_graph};
 

@@ -9,11 +9,7 @@ use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::Path;
 use std::process::Stdio;
 
-use assert_cmd::Command;
-
-fn mlkg() -> Command {
-    Command::cargo_bin("mlkg").unwrap()
-}
+use crate::mlkg;
 
 fn mkfifo(path: &Path) {
     let ok = std::process::Command::new("mkfifo")

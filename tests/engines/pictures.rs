@@ -4,13 +4,9 @@
 
 use std::collections::HashSet;
 
-use assert_cmd::Command;
+use crate::mlkg;
 use mlkg::export::{self, Filter, Format, Options};
 use mlkg::graph::load::load_embedded;
-
-fn mlkg() -> Command {
-    Command::cargo_bin("mlkg").unwrap()
-}
 
 fn render(filter: &Filter, format: Format, options: &Options) -> String {
     let graph = load_embedded().unwrap().graph;

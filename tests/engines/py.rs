@@ -5,9 +5,6 @@
 //! MLKG_REQUIRE_PYTHON is set (as .ci/run does, with MLKG_PYTHON naming the
 //! interpreter of the virtual environment it makes).
 
-#[path = "common/hostile.rs"]
-mod hostile;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -15,6 +12,8 @@ use mlkg::export::{self, Filter, Format, Options};
 use mlkg::graph::Graph;
 use mlkg::graph::load::load_embedded;
 use serde_json::json;
+
+use crate::hostile;
 
 fn python() -> Option<String> {
     let py = std::env::var("MLKG_PYTHON").unwrap_or_else(|_| "python3".into());

@@ -4,14 +4,10 @@
 
 use std::path::PathBuf;
 
-use mlkg::export::{self, Filter, Format};
+use mlkg::export::Format;
 use mlkg::graph::load::{LoadError, Source, load_embedded, load_str};
 
-fn export_string(graph: &mlkg::graph::Graph, format: Format) -> String {
-    let mut out = Vec::new();
-    export::write(graph, &Filter::default(), format, &mut out).unwrap();
-    String::from_utf8(out).unwrap()
-}
+use crate::export_string;
 
 fn load(text: &str) -> mlkg::graph::Graph {
     load_str(text, Source::File(PathBuf::from("in.graphml")))

@@ -3,7 +3,10 @@
 //! two processes grading at once, and the Anki deck read by Python's csv.
 //! The store's behaviour does not depend on the graph, so these run on the
 //! small fixture graph (each process builds its deck 20 times faster than
-//! from the embedded graph); the Anki deck is the embedded graph's.
+//! from the embedded graph); the Anki deck is the embedded graph's. The
+//! modules check the cards against the graph, progress kept under a graph's
+//! name, and the store under faults: one test binary, so the tests that
+//! wait on mlkg processes overlap with the rest.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -12,6 +15,10 @@ use std::time::Duration;
 use assert_cmd::cargo::CommandCargoExt;
 use fsrs::{FSRS, MemoryState};
 use serde_json::Value;
+
+mod cards;
+mod name;
+mod robustness;
 
 const DAY: i64 = 86_400;
 const T0: i64 = 1_796_000_000; // 2026-11-30, early morning UTC
