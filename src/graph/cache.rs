@@ -177,7 +177,12 @@ pub fn get(path: &Path, file: &File, meta: &Metadata) -> Option<Graph> {
 
 /// [`get`] with the cache folder given.
 pub fn get_in(dir: &Path, path: &Path, file: &File, meta: &Metadata) -> Option<Graph> {
-    let payload = read_part(dir, path, file, meta, Part::Graph)?;
+    let (entry, header, at) = open_current(dir, path, file, meta)?;
+    let len = usize::try_from(header.payload_len).ok()?;
+    let mut payload = vec![0; len.checked_add(8)?];
+    entry.read_at(&mut payload, at)?;
+    let sum = payload.split_off(len);
+    (sum == xxh3_64(&payload).to_le_bytes()).then_some(())?;
     decode_graph(&payload, path)
 }
 
@@ -190,45 +195,107 @@ pub fn search(path: &Path, file: &File, meta: &Metadata) -> Option<stored::Store
 
 /// [`search`] with the cache folder given.
 pub fn search_in(dir: &Path, path: &Path, file: &File, meta: &Metadata) -> Option<stored::Stored> {
-    let part = read_part(dir, path, file, meta, Part::Search)?;
-    stored::read(&part)
+    let (entry, header, graph_at) = open_current(dir, path, file, meta)?;
+    let at = graph_at.checked_add(header.payload_len)?.checked_add(8)?;
+    let mut parts = EntryParts {
+        entry,
+        at,
+        end: at.checked_add(header.search_len)?,
+        hasher: Xxh3::new(),
+    };
+    let index = stored::read(&mut parts)?;
+    parts.check()?;
+    Some(index)
 }
 
-/// The parts of an entry after its header, in order.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Part {
-    Graph,
-    Search,
-}
-
-/// One part of the entry of a graph file, checked against its checksum, if
-/// the entry is current for the file as it is now.
-fn read_part(dir: &Path, path: &Path, file: &File, meta: &Metadata, part: Part) -> Option<Vec<u8>> {
+/// The entry of a graph file, its header and where its graph starts, if the
+/// entry is current for the file as it is now.
+fn open_current(
+    dir: &Path,
+    path: &Path,
+    file: &File,
+    meta: &Metadata,
+) -> Option<(store::Opened, Header, u64)> {
     if meta.len() < MIN_BYTES as u64 {
         return None;
     }
     let folder = store::Folder::open(dir)?;
-    let name = entry_name(path);
-    let bound = entry_bound(meta.len());
-    let head = folder.read_head(&name, HEAD_BYTES)?;
-    let (header, rest) = Header::decode(&head)?;
+    let entry = folder.open_entry(&entry_name(path), entry_bound(meta.len()))?;
+    let mut head = vec![0; HEAD_BYTES as usize];
+    let got = head.len().min(entry.size() as usize);
+    entry.read_at(&mut head[..got], 0)?;
+    let (header, rest) = Header::decode(&head[..got])?;
     if header.path != canonical(path) || !is_current(&header, file, meta) {
         return None;
     }
-    let graph_at = (head.len() - rest.len()) as u64;
-    let (at, len) = match part {
-        Part::Graph => (graph_at, header.payload_len),
-        Part::Search => (
-            graph_at.checked_add(header.payload_len)?.checked_add(8)?,
-            header.search_len,
-        ),
-    };
-    let mut bytes = folder.read_at(&name, at, len.checked_add(8)?, bound)?;
-    let len = usize::try_from(len).ok()?;
-    let (content, sum) = bytes.split_at_checked(len)?;
-    (sum == xxh3_64(content).to_le_bytes()).then_some(())?;
-    bytes.truncate(len);
-    Some(bytes)
+    let graph_at = (got - rest.len()) as u64;
+    Some((entry, header, graph_at))
+}
+
+/// The parts of an entry's search index, read one after another straight
+/// into their own memory and hashed on the way; [`EntryParts::check`]
+/// compares the hash with the checksum after them.
+struct EntryParts {
+    entry: store::Opened,
+    at: u64,
+    end: u64,
+    hasher: Xxh3,
+}
+
+impl EntryParts {
+    /// Fills `buf` with the next bytes, within the index.
+    fn fill(&mut self, buf: &mut [u8]) -> Option<()> {
+        let next = self.at.checked_add(buf.len() as u64)?;
+        (next <= self.end).then_some(())?;
+        self.entry.read_at(buf, self.at)?;
+        self.hasher.update(buf);
+        self.at = next;
+        Some(())
+    }
+
+    /// The next part's length, in bytes.
+    fn len(&mut self) -> Option<usize> {
+        let mut len = [0; 8];
+        self.fill(&mut len)?;
+        let len = u64::from_le_bytes(len);
+        (len <= self.end - self.at).then_some(())?;
+        usize::try_from(len).ok()
+    }
+
+    /// The next part as numbers, read into their vector and then put in
+    /// this machine's byte order.
+    fn numbers<T: bytemuck::Pod>(&mut self, from_le: fn(T) -> T) -> Option<Vec<T>> {
+        let len = self.len()?;
+        let size = std::mem::size_of::<T>();
+        let mut v = vec![T::zeroed(); (len % size == 0).then_some(len / size)?];
+        self.fill(bytemuck::cast_slice_mut(&mut v))?;
+        v.iter_mut().for_each(|x| *x = from_le(*x));
+        Some(v)
+    }
+
+    /// Whether every part was read and the checksum after them matches.
+    fn check(self) -> Option<()> {
+        (self.at == self.end).then_some(())?;
+        let mut sum = [0; 8];
+        self.entry.read_at(&mut sum, self.end)?;
+        (sum == self.hasher.digest().to_le_bytes()).then_some(())
+    }
+}
+
+impl stored::Parts for EntryParts {
+    fn bytes(&mut self) -> Option<Vec<u8>> {
+        let mut v = vec![0; self.len()?];
+        self.fill(&mut v)?;
+        Some(v)
+    }
+
+    fn u32s(&mut self) -> Option<Vec<u32>> {
+        self.numbers(u32::from_le)
+    }
+
+    fn u64s(&mut self) -> Option<Vec<u64>> {
+        self.numbers(u64::from_le)
+    }
 }
 
 /// Whether an entry's header describes the file as it is now: the same

@@ -4,7 +4,7 @@
 //! following links and without blocking, and read only under a size bound.
 
 use std::fs::{self, DirBuilder, File, Metadata, OpenOptions};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
@@ -48,24 +48,20 @@ impl Folder {
         Folder::open(dir)
     }
 
-    /// `len` bytes of an entry from `offset`, if it holds them and is the
-    /// user's own regular file of at most `bound` bytes. Links are not
-    /// followed and a FIFO or a device does not block: the entry is opened
-    /// first, then checked by its handle.
-    pub(super) fn read_at(&self, name: &str, offset: u64, len: u64, bound: u64) -> Option<Vec<u8>> {
-        use std::os::unix::fs::FileExt;
+    /// An entry opened for reading, if it is the user's own regular file of
+    /// at most `bound` bytes. Links are not followed and a FIFO or a device
+    /// does not block: the entry is opened first, then checked by its handle.
+    pub(super) fn open_entry(&self, name: &str, bound: u64) -> Option<Opened> {
         let (file, size) = open_entry(&self.0.join(name), bound)?;
-        (offset.checked_add(len)? <= size).then_some(())?;
-        let mut bytes = vec![0; usize::try_from(len).ok()?];
-        file.read_exact_at(&mut bytes, offset).ok()?;
-        Some(bytes)
+        Some(Opened { file, size })
     }
 
-    /// The first `limit` bytes of an entry, under the same rules as [`Folder::read_at`].
+    /// The first `limit` bytes of an entry, under the same rules as
+    /// [`Folder::open_entry`].
     pub(super) fn read_head(&self, name: &str, limit: u64) -> Option<Vec<u8>> {
-        let (file, size) = open_entry(&self.0.join(name), u64::MAX)?;
-        let mut bytes = Vec::with_capacity(size.min(limit) as usize);
-        file.take(limit).read_to_end(&mut bytes).ok()?;
+        let entry = self.open_entry(name, u64::MAX)?;
+        let mut bytes = vec![0; usize::try_from(entry.size.min(limit)).ok()?];
+        entry.read_at(&mut bytes, 0)?;
         Some(bytes)
     }
 
@@ -110,6 +106,26 @@ impl Folder {
     /// Removes an entry.
     pub(super) fn remove(&self, name: &str) {
         let _ = fs::remove_file(self.0.join(name));
+    }
+}
+
+/// An entry open for reading.
+pub(super) struct Opened {
+    file: File,
+    size: u64,
+}
+
+impl Opened {
+    /// The entry's size in bytes.
+    pub(super) fn size(&self) -> u64 {
+        self.size
+    }
+
+    /// Fills `buf` from `offset`, if the entry holds that much.
+    pub(super) fn read_at(&self, buf: &mut [u8], offset: u64) -> Option<()> {
+        use std::os::unix::fs::FileExt;
+        (offset.checked_add(buf.len() as u64)? <= self.size).then_some(())?;
+        self.file.read_exact_at(buf, offset).ok()
     }
 }
 

@@ -4,8 +4,9 @@
 //!
 //! The bytes are a list of parts, each its length (8 bytes, little-endian)
 //! and its content: numbers little-endian, texts UTF-8 with each item's end.
-//! Reading checks that every part is whole and that the parts fit together;
-//! the caller checks the bytes' checksum.
+//! Reading takes the parts from a [`Parts`], which can read each straight
+//! into its own memory, and checks that they fit together; the caller checks
+//! the bytes' checksum.
 
 use std::sync::OnceLock;
 
@@ -85,8 +86,8 @@ impl Texts {
         self.ends.len()
     }
 
-    fn read(input: &mut Input) -> Option<Texts> {
-        let text = String::from_utf8(input.part()?.to_vec()).ok()?;
+    fn read(input: &mut impl Parts) -> Option<Texts> {
+        let text = String::from_utf8(input.bytes()?).ok()?;
         let ends = input.u32s()?;
         let fits = ends.windows(2).all(|w| w[0] <= w[1])
             && ends.iter().all(|&e| text.is_char_boundary(e as usize));
@@ -127,11 +128,20 @@ pub fn write(graph: &Graph, index: &SearchIndex) -> Vec<u8> {
     out.0
 }
 
-/// The stored index in `bytes`, if they hold one whole.
-pub fn read(bytes: &[u8]) -> Option<Stored> {
-    let mut input = Input(bytes);
-    let kinds: IndexMap<String, Kind> = postcard::from_bytes(input.part()?).ok()?;
-    let kind_ids = Texts::read(&mut input)?;
+/// The parts of a stored index, read one after another.
+pub trait Parts {
+    /// The next part's bytes.
+    fn bytes(&mut self) -> Option<Vec<u8>>;
+    /// The next part as numbers.
+    fn u32s(&mut self) -> Option<Vec<u32>>;
+    /// The next part as numbers.
+    fn u64s(&mut self) -> Option<Vec<u64>>;
+}
+
+/// The stored index in `input`, if it holds one whole (and nothing after).
+pub fn read(input: &mut impl Parts) -> Option<Stored> {
+    let kinds: IndexMap<String, Kind> = postcard::from_bytes(&input.bytes()?).ok()?;
+    let kind_ids = Texts::read(input)?;
     let kind_ids: Vec<String> = (0..kind_ids.len() as u32)
         .map(|k| kind_ids.get(k).to_string())
         .collect();
@@ -140,7 +150,7 @@ pub fn read(bytes: &[u8]) -> Option<Stored> {
     if kind.iter().any(|&k| k as usize >= kind_ids.len()) {
         return None;
     }
-    let text = String::from_utf8(input.part()?.to_vec()).ok()?;
+    let text = String::from_utf8(input.bytes()?).ok()?;
     let ends = input.u32s()?;
     let first = input.u32s()?;
     let masks = input.u64s()?;
@@ -158,15 +168,14 @@ pub fn read(bytes: &[u8]) -> Option<Stored> {
     let label_key = input.u64s()?;
     let degree: Vec<usize> = input.u32s()?.into_iter().map(|d| d as usize).collect();
     let label_chars = input.u32s()?;
-    let labels = Texts::read(&mut input)?;
-    let ids = Texts::read(&mut input)?;
-    let listed = Texts::read(&mut input)?;
+    let labels = Texts::read(input)?;
+    let ids = Texts::read(input)?;
+    let listed = Texts::read(input)?;
     let whole = names.len() == count
         && [&labels, &ids, &listed].iter().all(|t| t.len() == count)
         && label_key.len() == count
         && degree.len() == count
-        && label_chars.len() == count
-        && input.0.is_empty();
+        && label_chars.len() == count;
     if !whole {
         return None;
     }
@@ -221,36 +230,5 @@ impl Output {
         }
         self.part(text.as_bytes());
         self.u32s(ends.into_iter());
-    }
-}
-
-/// Parts read off the front of bytes.
-struct Input<'a>(&'a [u8]);
-
-impl<'a> Input<'a> {
-    fn part(&mut self) -> Option<&'a [u8]> {
-        let (len, rest) = self.0.split_first_chunk::<8>()?;
-        let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
-        let (part, rest) = rest.split_at_checked(len)?;
-        self.0 = rest;
-        Some(part)
-    }
-
-    fn u32s(&mut self) -> Option<Vec<u32>> {
-        let part = self.part()?;
-        (part.len() % 4 == 0).then(|| {
-            part.chunks_exact(4)
-                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-                .collect()
-        })
-    }
-
-    fn u64s(&mut self) -> Option<Vec<u64>> {
-        let part = self.part()?;
-        (part.len() % 8 == 0).then(|| {
-            part.chunks_exact(8)
-                .map(|b| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
-                .collect()
-        })
     }
 }
