@@ -21,6 +21,8 @@ mod edits;
 mod kind;
 mod names;
 mod rank;
+mod scan;
+mod skim;
 mod snippet;
 pub mod stored;
 mod text;
@@ -253,7 +255,10 @@ impl Scored {
     }
 }
 
-/// Runs `f` over chunks of `items`, on several threads when there are many.
+/// Runs `f` over chunks of `items`, on several threads when there are many,
+/// and joins the results with one allocation: after a large graph is built
+/// the heap is fragmented, and every allocation of a growing vector cost a
+/// search through it.
 fn chunked<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> Vec<R> + Sync + Send) -> Vec<R> {
     if items.len() < PARALLEL_FROM {
         return f(items);
@@ -262,7 +267,10 @@ fn chunked<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> Vec<R> + Sync + Se
         .len()
         .div_ceil(rayon::current_num_threads() * 4)
         .max(1024);
-    items.par_chunks(chunk).map(f).flatten_iter().collect()
+    let parts: Vec<Vec<R>> = items.par_chunks(chunk).map(f).collect();
+    let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    parts.into_iter().for_each(|part| all.extend(part));
+    all
 }
 
 impl SearchIndex {
@@ -339,7 +347,11 @@ impl SearchIndex {
     /// connected first.
     pub fn search(&self, graph: &Graph, query: &str, kinds: &[String], limit: usize) -> Vec<Hit> {
         let query = Query::new(query, MAX_QUERY_CHARS);
-        let found = self.score(&query, kinds, &self.everyone());
+        let within = scan::Within {
+            left: &self.everyone(),
+            upper: None,
+        };
+        let found = self.scan(&query, kinds, within, limit).found;
         self.finish(graph, &query, kinds, found, limit, true)
     }
 
@@ -380,28 +392,28 @@ impl SearchIndex {
         let need = query.need.map_or(0, |n| n.all);
         chunked(candidates, |chunk: &[u32]| -> Vec<Scored> {
             let matcher = SkimMatcherV2::default().ignore_case();
-            chunk
-                .iter()
-                .filter_map(|&i| {
-                    let masks = self.names.masks(i);
-                    if masks.all & need != need || !self.kind_ok(kinds, i) {
-                        return None;
-                    }
-                    if query.words.is_empty() {
-                        return Some(Scored::name(i, Tier::Fuzzy, Some(0)));
-                    }
-                    let names = self.names.names(i);
-                    if query.need.is_some() && !masks.any() {
-                        let all = query
-                            .words
-                            .iter()
-                            .all(|w| names.iter().any(|n| subsequence(n, w)));
-                        return all.then(|| Scored::name(i, tier(names, masks, query), None));
-                    }
-                    let fuzzy = fuzzy_score(names, query, &matcher)?;
-                    Some(Scored::name(i, tier(names, masks, query), Some(fuzzy)))
-                })
-                .collect()
+            let mut found = Vec::with_capacity(chunk.len());
+            let matches = chunk.iter().filter_map(|&i| {
+                let masks = self.names.masks(i);
+                if masks.all & need != need || !self.kind_ok(kinds, i) {
+                    return None;
+                }
+                if query.words.is_empty() {
+                    return Some(Scored::name(i, Tier::Fuzzy, Some(0)));
+                }
+                let names = self.names.names(i);
+                if query.need.is_some() && !masks.any() {
+                    let all = query
+                        .words
+                        .iter()
+                        .all(|w| names.iter().any(|n| subsequence(n, w)));
+                    return all.then(|| Scored::name(i, tier(names, masks, query), None));
+                }
+                let fuzzy = fuzzy_score(names, query, &matcher)?;
+                Some(Scored::name(i, tier(names, masks, query), Some(fuzzy)))
+            });
+            found.extend(matches);
+            found
         })
     }
 

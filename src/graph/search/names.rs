@@ -1,12 +1,15 @@
 //! Matching a query against a node's names: which tier a name match is in,
 //! its fuzzy score, and which characters of the label it covers.
 
+use std::cell::RefCell;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::Tier;
 use super::arena::{Masks, Names, mask};
 use super::edits::{align, budget};
+use super::skim::{self, Scorer};
 use super::words::each_word;
 
 /// A query taken apart once: its words, its squashed form and its length.
@@ -90,23 +93,52 @@ fn squashed(name: &str) -> impl Iterator<Item = char> + '_ {
     name.chars().filter(|c| c.is_alphanumeric())
 }
 
+thread_local! {
+    /// Each thread's table for [`Scorer`], kept between calls.
+    static SCORER: RefCell<Scorer> = RefCell::default();
+}
+
 /// The sum over the query's words of each word's best fuzzy score among the
-/// names, if every word matches one.
+/// names, if every word matches one. The matcher's scores, worked out by
+/// [`Scorer`] where name and word are ASCII and the word allows it.
 pub fn fuzzy_score(names: Names<'_>, query: &Query, matcher: &SkimMatcherV2) -> Option<i64> {
-    let mut fuzzy = 0;
-    for w in &query.words {
-        fuzzy += names
-            .iter()
-            .filter(|n| subsequence(n, w))
-            .filter_map(|n| matcher.fuzzy_match(n, w))
-            .max()?;
-    }
-    Some(fuzzy)
+    SCORER.with_borrow_mut(|scorer| {
+        let mut fuzzy = 0;
+        for w in &query.words {
+            let ours = w.is_ascii() && skim::exact_for(w.as_bytes());
+            fuzzy += names
+                .iter()
+                .filter(|n| subsequence(n, w))
+                .filter_map(|n| {
+                    if ours && n.is_ascii() {
+                        scorer.score(n.as_bytes(), w.as_bytes())
+                    } else {
+                        matcher.fuzzy_match(n, w)
+                    }
+                })
+                .max()?;
+        }
+        Some(fuzzy)
+    })
 }
 
 /// How well a matching node's names match a query; `masks` are the node's,
 /// which rule out the upper tiers for most nodes without reading a name.
 pub fn tier(names: Names<'_>, masks: Masks, query: &Query) -> Tier {
+    upper_tier(names, masks, query, Tier::Initials).unwrap_or(Tier::Fuzzy)
+}
+
+/// Whether a node's masks allow it a tier of `worst` or better for a query
+/// that needs `need` (see [`upper_tier`]).
+pub fn may_reach(masks: Masks, need: Masks, worst: Tier) -> bool {
+    let holds = |bits: fn(&Masks) -> u64| bits(&masks) & bits(&need) == bits(&need);
+    holds(|m| m.heads) || (worst >= Tier::WordPrefix && holds(|m| m.word_heads))
+}
+
+/// A node's tier if it is `worst` or better (of the tiers above fuzzy),
+/// looked for no further down. A node of such a tier matches the query:
+/// its every word is in one of the node's names.
+pub fn upper_tier(names: Names<'_>, masks: Masks, query: &Query, worst: Tier) -> Option<Tier> {
     let holds = |bits: fn(&Masks) -> u64| {
         query
             .need
@@ -116,27 +148,29 @@ pub fn tier(names: Names<'_>, masks: Masks, query: &Query) -> Tier {
     let q = query.squashed.as_str();
     let may_start = !q.is_empty() && holds(|m| m.heads);
     if may_start && names.iter().any(|n| squashed(n).eq(q.chars())) {
-        Tier::Exact
-    } else if may_start
+        return Some(Tier::Exact);
+    }
+    if may_start
         && names.iter().any(|n| {
             let mut name = squashed(n);
             q.chars().all(|c| name.next() == Some(c))
         })
     {
-        Tier::Prefix
-    } else if holds(|m| m.word_heads)
+        return Some(Tier::Prefix);
+    }
+    if worst < Tier::WordPrefix {
+        return None;
+    }
+    if holds(|m| m.word_heads)
         && names
             .iter()
             .any(|n| (query.words.iter()).all(|q| name_words(n).any(|w| w.starts_with(q.as_str()))))
     {
-        Tier::WordPrefix
-    } else if (query.need.as_ref()).is_none_or(|need| masks.word_heads & need.all == need.all)
-        && initials(names, query)
-    {
-        Tier::Initials
-    } else {
-        Tier::Fuzzy
+        return Some(Tier::WordPrefix);
     }
+    let initial_masks =
+        (query.need.as_ref()).is_none_or(|need| masks.word_heads & need.all == need.all);
+    (worst >= Tier::Initials && initial_masks && initials(names, query)).then_some(Tier::Initials)
 }
 
 /// The runs of letters and digits of a lowercase name.
