@@ -285,3 +285,48 @@ fn a_directory_or_missing_file_is_an_io_error() {
         assert_eq!(p, path);
     }
 }
+
+#[path = "../examples/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+/// The fast reader of plain RON gives what `ron` gives, or leaves the text
+/// to `ron`: on every file of the load fuzzing corpus (damaged on purpose)
+/// and the fixtures, each of which it reads when `ron` does.
+#[test]
+fn the_plain_reader_agrees_with_ron_on_the_corpus_and_the_fixtures() {
+    let mut files = 0;
+    for dir in ["tests/fuzz-corpus/load", "tests/fixtures"] {
+        for entry in std::fs::read_dir(dir).expect("the corpus is there") {
+            let path = entry.expect("entry").path();
+            let bytes = std::fs::read(&path).expect("readable");
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                continue;
+            };
+            files += 1;
+            let plain = mlkg::graph::load::plain::parse(text);
+            let by_ron = ron::Options::default().from_str::<mlkg::graph::Document>(text);
+            if let Some(doc) = &plain {
+                assert_eq!(Some(doc), by_ron.as_ref().ok(), "{}", path.display());
+            }
+            if dir == "tests/fixtures" && by_ron.is_ok() {
+                assert!(plain.is_some(), "{} is plain RON", path.display());
+            }
+        }
+    }
+    assert!(files > 100, "{files} files");
+}
+
+/// A large synthetic graph, as the benchmarks use, reads the same both ways.
+#[test]
+fn the_plain_reader_reads_a_synthetic_graph_as_ron_does() {
+    let mut bytes = Vec::new();
+    synth::write_graph(3_000, 5, &mut bytes).expect("generate");
+    let text = String::from_utf8(bytes).expect("UTF-8");
+    let doc = mlkg::graph::load::plain::parse(&text).expect("plain RON");
+    let by_ron = ron::Options::default()
+        .from_str::<mlkg::graph::Document>(&text)
+        .expect("valid RON");
+    assert_eq!(doc.nodes.len(), 3_000);
+    assert_eq!(doc, by_ron);
+}

@@ -14,6 +14,8 @@ use super::search;
 use super::span::Spans;
 use super::{Document, Graph};
 
+pub mod plain;
+
 /// The embedded default graph.
 pub const EMBEDDED: &str = include_str!("../../graph.ron");
 
@@ -419,6 +421,8 @@ fn parse(text: &str, file: &str) -> Result<Document, Box<Diagnostic>> {
                 .with_source(text)
                 .into()
         })
+    } else if let Some(doc) = plain::parse(text) {
+        Ok(doc)
     } else {
         ron::Options::default()
             .from_str::<Document>(text)

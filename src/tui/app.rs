@@ -8,15 +8,24 @@
 //! main screen's state ([`MainView`]), which every view returns to. Each
 //! other mode owns its state: `Mode::Path(PathView)`, `Mode::Graph(GraphView)`.
 //!
-//! Adding a view:
+//! Adding a view (six source files, one of them new):
 //! 1. Write `src/tui/views/<name>.rs` holding its state, a `View` impl
 //!    (scope, update on actions, fit on resize, pure render with an ASCII
-//!    sketch, the hints of its status line) and its list as a [`List`].
+//!    sketch, the hints of its status line) and its lists as [`List`]s.
 //! 2. Add `pub mod <name>;` to `src/tui/views.rs`, a `Mode::<Name>(<Name>View)`
 //!    variant and its arm in [`Mode::view`]/[`Mode::view_mut`] below.
-//! 3. Add a `Scope` variant with its title, rows for its keys in
-//!    `keymap::TABLE` (the help, the status hints and the README's key list
-//!    come from them), and a row in the main screen that opens it.
+//! 3. In `keymap.rs`, a `Scope` variant, in `Scope::ALL` and with its title,
+//!    and rows for its keys in `keymap::TABLE` (the help, the status hints
+//!    and the README's key list come from them), including the main screen's
+//!    key that opens it.
+//! 4. In `action.rs`, the `Action` that opens it, with its description and
+//!    its place in `Action::KEYED`; in `app/browse.rs`, its arm calling
+//!    `open_view`.
+//! 5. Regenerate what is drawn from the key table: the README's key list
+//!    (`MLKG_WRITE_README=1 cargo test --test tui_state readme`) and the
+//!    help overlay's snapshots (`INSTA_UPDATE=always cargo test --test
+//!    tui_render`), and give `every_scope_can_be_reached_and_left` in
+//!    `tests/tui_state.rs` the keys that reach the new scope.
 //!
 //! Submodules: `ask` (the query prompt), `history` (the jump list), `neighbours` (the neighbour rows),
 //! `first` (the first frame before the graph), `state` (small shared pieces), `main_view` (the main screen and the
