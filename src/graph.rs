@@ -206,45 +206,29 @@ impl Graph {
     /// Edges whose ends are missing are skipped, so this never panics even on
     /// a document that was not checked.
     pub fn from_document(doc: Document, source: Source) -> Graph {
-        let mut position: FxHashMap<&str, usize> = FxHashMap::default();
-        position.reserve(doc.nodes.len());
-        let mut keep = Vec::with_capacity(doc.nodes.len());
-        for node in &doc.nodes {
-            let fresh = !position.contains_key(node.id.as_str());
-            if fresh {
-                position.insert(node.id.as_str(), position.len());
+        // The graph's own id index resolves the edges: one map, each node
+        // id and each end looked up once (on a large graph every lookup is
+        // a cache miss or two).
+        let mut g = DiGraph::with_capacity(doc.nodes.len(), doc.edges.len());
+        let mut index: FxHashMap<String, NodeIndex> = FxHashMap::default();
+        index.reserve(doc.nodes.len());
+        for node in doc.nodes {
+            if let std::collections::hash_map::Entry::Vacant(slot) = index.entry(node.id.clone()) {
+                slot.insert(g.add_node(node));
             }
-            keep.push(fresh);
         }
-        let edges: Vec<(usize, usize, EdgeData)> = doc
-            .edges
-            .into_iter()
-            .filter_map(|e| {
-                let (a, b) = (
-                    *position.get(e.from.as_str())?,
-                    *position.get(e.to.as_str())?,
-                );
-                Some((
-                    a,
-                    b,
-                    EdgeData {
-                        rel: e.rel,
-                        note: e.note,
-                        props: e.props,
-                    },
-                ))
-            })
-            .collect();
-        drop(position);
-        let name = Some(doc.name).filter(|n| !n.is_empty());
-        let mut keep = keep.into_iter();
-        let nodes = doc
-            .nodes
-            .into_iter()
-            .filter(|_| keep.next().unwrap_or(false))
-            .collect();
-        let mut graph = Graph::from_parts(doc.kinds, doc.relations, nodes, edges, source);
-        graph.name = name;
+        for e in doc.edges {
+            if let (Some(&a), Some(&b)) = (index.get(e.from.as_str()), index.get(e.to.as_str())) {
+                let data = EdgeData {
+                    rel: e.rel,
+                    note: e.note,
+                    props: e.props,
+                };
+                g.add_edge(a, b, data);
+            }
+        }
+        let mut graph = Graph::assemble(doc.kinds, doc.relations, g, index, source);
+        graph.name = Some(doc.name).filter(|n| !n.is_empty());
         graph
     }
 
@@ -284,6 +268,16 @@ impl Graph {
                 g.add_edge(NodeIndex::new(a), NodeIndex::new(b), data);
             }
         }
+        Graph::assemble(kinds, relations, g, index, source)
+    }
+
+    fn assemble(
+        kinds: IndexMap<String, Kind>,
+        relations: IndexMap<String, Relation>,
+        g: DiGraph<Node, EdgeData>,
+        index: FxHashMap<String, NodeIndex>,
+        source: Source,
+    ) -> Graph {
         Graph {
             kinds,
             relations,

@@ -154,6 +154,43 @@ fn duplicate_edges_are_errors_both_ways_for_symmetric_relations() {
 }
 
 #[test]
+fn duplicate_edges_to_a_missing_node_are_found_by_their_ids() {
+    let body = format!(
+        "{NODES}    edges: [\n        (from: \"xgboost\", rel: \"accepts\", to: \"tsv\"),\n        (from: \"xgboost\", rel: \"accepts\", to: \"tsv\"),\n        (from: \"xgboost\", rel: \"contrasts\", to: \"gone\"),\n        (from: \"gone\", rel: \"contrasts\", to: \"xgboost\"),\n    ],"
+    );
+    let e = errors(&body);
+    let duplicates: Vec<_> = e
+        .iter()
+        .filter(|e| e.2.starts_with("duplicate edge"))
+        .collect();
+    assert_eq!(duplicates.len(), 2, "{e:?}");
+    assert_eq!((duplicates[0].0, duplicates[0].1), (13, 9));
+    assert_eq!((duplicates[1].0, duplicates[1].1), (15, 9));
+    assert_eq!(
+        e.iter().filter(|e| e.2.contains("no node")).count(),
+        4,
+        "{e:?}"
+    );
+}
+
+#[test]
+fn long_ids_that_start_alike_are_different_nodes() {
+    let body = "    nodes: [\n        (id: \"gradient_boosted_trees.a\", kind: \"algorithm\", label: \"A\"),\n        (id: \"gradient_boosted_trees.b\", kind: \"format\", label: \"B\"),\n        (id: \"gradient_boosted_trees\", kind: \"format\", label: \"C\"),\n    ],\n    edges: [\n        (from: \"gradient_boosted_trees.a\", rel: \"accepts\", to: \"gradient_boosted_trees.b\"),\n        (from: \"gradient_boosted_trees.a\", rel: \"accepts\", to: \"gradient_boosted_trees\"),\n        (from: \"gradient_boosted_trees.a\", rel: \"accepts\", to: \"gradient_boosted_trees.c\"),\n    ],";
+    let e = errors(body);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].2.contains("no node \"gradient_boosted_trees.c\""),
+        "{e:?}"
+    );
+    let fixed = body.replace(
+        "        (from: \"gradient_boosted_trees.a\", rel: \"accepts\", to: \"gradient_boosted_trees.c\"),\n",
+        "",
+    );
+    let loaded = load_str(&format!("{HEAD}{fixed}\n)"), source()).expect("loads");
+    assert_eq!(loaded.graph.edge_count(), 2);
+}
+
+#[test]
 fn orphans_and_shared_names_are_warnings_not_errors() {
     let body = "    nodes: [\n        (id: \"a\", kind: \"format\", label: \"Image classification\"),\n        (id: \"b\", kind: \"algorithm\", label: \"Image Classification\"),\n        (id: \"c\", kind: \"format\", label: \"C\"),\n    ],\n    edges: [(from: \"b\", rel: \"accepts\", to: \"a\")],";
     let loaded =

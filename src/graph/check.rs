@@ -170,15 +170,57 @@ fn question_problem(text: &str) -> Option<String> {
 }
 
 /// Checks nodes and returns id → kind for the nodes edges may end at.
+/// Each node id, with where it is first defined and its kind (the declared
+/// kind's id when the kind is declared).
+type NodeKinds<'a> = FxHashMap<IdKey<'a>, (usize, &'a str)>;
+
+/// A node id as a map key that keeps a short id's bytes in the map itself:
+/// a lookup compares them there instead of reading the node's string
+/// elsewhere in memory, which on a large graph is a cache miss per edge end.
+#[derive(Debug, Clone, Copy)]
+struct IdKey<'a> {
+    head: [u8; 16],
+    id: &'a str,
+}
+
+impl<'a> IdKey<'a> {
+    fn new(id: &'a str) -> IdKey<'a> {
+        let mut head = [0; 16];
+        let n = id.len().min(16);
+        head[..n].copy_from_slice(&id.as_bytes()[..n]);
+        IdKey { head, id }
+    }
+}
+
+impl PartialEq for IdKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.id.len() == other.id.len()
+            && self.head == other.head
+            && (self.id.len() <= 16 || self.id == other.id)
+    }
+}
+
+impl Eq for IdKey<'_> {}
+
+impl AsRef<str> for IdKey<'_> {
+    fn as_ref(&self) -> &str {
+        self.id
+    }
+}
+
+impl std::hash::Hash for IdKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.id.hash(state);
+    }
+}
+
 fn check_nodes<'a>(
     doc: &'a Document,
     spans: &Spans,
     file: &str,
     out: &mut Collector,
-) -> FxHashMap<&'a str, &'a str> {
-    let mut first: FxHashMap<&str, usize> = FxHashMap::default();
-    first.reserve(doc.nodes.len());
-    let mut kinds: FxHashMap<&str, &str> = FxHashMap::default();
+) -> NodeKinds<'a> {
+    let mut kinds: NodeKinds = FxHashMap::default();
     kinds.reserve(doc.nodes.len());
     for (i, node) in doc.nodes.iter().enumerate() {
         let id = node.id.as_str();
@@ -189,7 +231,10 @@ fn check_nodes<'a>(
                     .with_help(ID_RULES)
             });
         }
-        if let Some(&j) = first.get(id) {
+        // The declared kind's own id, read often from here on, rather than
+        // the node's copy of it elsewhere in memory.
+        let declared = doc.kinds.get_key_value(&node.kind).map(|(k, _)| k.as_str());
+        if let Some(&(j, _)) = kinds.get(&IdKey::new(id)) {
             out.add("duplicate node id", || {
                 let (line, col) = spans.node(j, "id");
                 Diagnostic::error(
@@ -203,10 +248,9 @@ fn check_nodes<'a>(
                 ))
             });
         } else {
-            first.insert(id, i);
-            kinds.insert(id, node.kind.as_str());
+            kinds.insert(IdKey::new(id), (i, declared.unwrap_or(node.kind.as_str())));
         }
-        if !doc.kinds.contains_key(&node.kind) {
+        if declared.is_none() {
             out.add("undeclared kind", || {
                 Diagnostic::error(
                     file,
@@ -236,19 +280,29 @@ fn check_nodes<'a>(
     kinds
 }
 
-fn check_edges(
-    doc: &Document,
-    spans: &Spans,
-    file: &str,
-    kinds: &FxHashMap<&str, &str>,
-    out: &mut Collector,
-) {
-    let mut seen: FxHashMap<(&str, &str, &str), usize> = FxHashMap::default();
+/// What tells two edges apart: their ends (an unordered pair for a
+/// symmetric relation) and their relation, by position where both ends are
+/// nodes (no string is read again), by id where one is missing.
+#[derive(PartialEq, Eq, Hash)]
+enum EdgeKey<'a> {
+    Nodes(usize, usize, usize),
+    Ids(&'a str, &'a str, &'a str),
+}
+
+fn check_edges(doc: &Document, spans: &Spans, file: &str, kinds: &NodeKinds, out: &mut Collector) {
+    let mut seen: FxHashMap<EdgeKey, usize> = FxHashMap::default();
     seen.reserve(doc.edges.len());
     for (i, edge) in doc.edges.iter().enumerate() {
         let label = || format!("{} -{}-> {}", edge.from, edge.rel, edge.to);
-        for (field, end) in [("from", &edge.from), ("to", &edge.to)] {
-            if !kinds.contains_key(end.as_str()) {
+        // Each end is looked up once: on a large graph each lookup is a
+        // cache miss or two.
+        let ends = [&edge.from, &edge.to].map(|end| kinds.get(&IdKey::new(end)).copied());
+        let end_kinds = ends.map(|end| end.map(|(_, k)| k));
+        for ((field, end), kind) in [("from", &edge.from), ("to", &edge.to)]
+            .into_iter()
+            .zip(end_kinds)
+        {
+            if kind.is_none() {
                 out.add("edge to a missing node", || {
                     Diagnostic::error(
                         file,
@@ -264,7 +318,7 @@ fn check_edges(
                 });
             }
         }
-        let Some(rel) = doc.relations.get(&edge.rel) else {
+        let Some((rel_at, _, rel)) = doc.relations.get_full(&edge.rel) else {
             out.add("undeclared relation", || {
                 Diagnostic::error(
                     file,
@@ -280,8 +334,12 @@ fn check_edges(
             });
             continue;
         };
-        for (field, end, allowed) in [("from", &edge.from, &rel.from), ("to", &edge.to, &rel.to)] {
-            let Some(kind) = kinds.get(end.as_str()) else {
+        for ((field, end, allowed), kind) in
+            [("from", &edge.from, &rel.from), ("to", &edge.to, &rel.to)]
+                .into_iter()
+                .zip(end_kinds)
+        {
+            let Some(kind) = kind else {
                 continue;
             };
             if !allowed.is_empty() && !allowed.iter().any(|k| k == kind) {
@@ -290,10 +348,19 @@ fn check_edges(
                         .with_help(format!("\"{}\" goes {field} {}", edge.rel, allowed.join(" or "))),);
             }
         }
-        let key = if rel.symmetric && edge.to < edge.from {
-            (edge.to.as_str(), edge.rel.as_str(), edge.from.as_str())
-        } else {
-            (edge.from.as_str(), edge.rel.as_str(), edge.to.as_str())
+        let key = match ends {
+            [Some((a, _)), Some((b, _))] => {
+                let (a, b) = if rel.symmetric && b < a {
+                    (b, a)
+                } else {
+                    (a, b)
+                };
+                EdgeKey::Nodes(a, rel_at, b)
+            }
+            _ if rel.symmetric && edge.to < edge.from => {
+                EdgeKey::Ids(edge.to.as_str(), edge.rel.as_str(), edge.from.as_str())
+            }
+            _ => EdgeKey::Ids(edge.from.as_str(), edge.rel.as_str(), edge.to.as_str()),
         };
         if let Some(&j) = seen.get(&key) {
             out.add("duplicate edge", || {
@@ -314,17 +381,13 @@ fn check_edges(
     }
 }
 
-fn warn_orphans(
-    doc: &Document,
-    spans: &Spans,
-    file: &str,
-    kinds: &FxHashMap<&str, &str>,
-    out: &mut Collector,
-) {
+fn warn_orphans(doc: &Document, spans: &Spans, file: &str, kinds: &NodeKinds, out: &mut Collector) {
     let linked: FxHashSet<&str> = doc
         .edges
         .iter()
-        .filter(|e| kinds.contains_key(e.from.as_str()) && kinds.contains_key(e.to.as_str()))
+        .filter(|e| {
+            kinds.contains_key(&IdKey::new(&e.from)) && kinds.contains_key(&IdKey::new(&e.to))
+        })
         .flat_map(|e| [e.from.as_str(), e.to.as_str()])
         .collect();
     for (i, node) in doc.nodes.iter().enumerate() {
@@ -368,6 +431,30 @@ fn warn_shared_names(doc: &Document, spans: &Spans, file: &str, out: &mut Collec
                 None => {
                     owner.insert(name, i);
                 }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IdKey;
+
+    #[test]
+    fn id_keys_are_equal_exactly_when_their_ids_are() {
+        let ids = [
+            "",
+            "a",
+            "xgboost",
+            "gradient_boosted",
+            "gradient_boosted_trees",
+            "gradient_boosted_trees.a",
+            "gradient_boosted_trees.b",
+            "gradient_boosted_trees.ab",
+        ];
+        for a in ids {
+            for b in ids {
+                assert_eq!(IdKey::new(a) == IdKey::new(b), a == b, "{a:?} {b:?}");
             }
         }
     }
