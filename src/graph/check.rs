@@ -169,7 +169,6 @@ fn question_problem(text: &str) -> Option<String> {
     None
 }
 
-/// Checks nodes and returns id → kind for the nodes edges may end at.
 /// Each node id, with where it is first defined and its kind (the declared
 /// kind's id when the kind is declared).
 type NodeKinds<'a> = FxHashMap<IdKey<'a>, (usize, &'a str)>;
@@ -214,6 +213,8 @@ impl std::hash::Hash for IdKey<'_> {
     }
 }
 
+/// Checks nodes and returns each id with its first position and kind, for
+/// the edges.
 fn check_nodes<'a>(
     doc: &'a Document,
     spans: &Spans,
