@@ -3,6 +3,8 @@
 //! Positions are asked of [`Spans`] only where there is a problem, so a valid
 //! graph is checked without scanning its text.
 
+use std::collections::hash_map::Entry;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::diagnostic::{Collector, Diagnostic};
@@ -235,7 +237,15 @@ fn check_nodes<'a>(
         // The declared kind's own id, read often from here on, rather than
         // the node's copy of it elsewhere in memory.
         let declared = doc.kinds.get_key_value(&node.kind).map(|(k, _)| k.as_str());
-        if let Some(&(j, _)) = kinds.get(&IdKey::new(id)) {
+        // One probe finds the id or makes its place.
+        let first = match kinds.entry(IdKey::new(id)) {
+            Entry::Occupied(seen) => Some(seen.get().0),
+            Entry::Vacant(slot) => {
+                slot.insert((i, declared.unwrap_or(node.kind.as_str())));
+                None
+            }
+        };
+        if let Some(j) = first {
             out.add("duplicate node id", || {
                 let (line, col) = spans.node(j, "id");
                 Diagnostic::error(
@@ -248,8 +258,6 @@ fn check_nodes<'a>(
                     "first defined at line {line}, column {col}; give each node its own id"
                 ))
             });
-        } else {
-            kinds.insert(IdKey::new(id), (i, declared.unwrap_or(node.kind.as_str())));
         }
         if declared.is_none() {
             out.add("undeclared kind", || {
@@ -363,7 +371,14 @@ fn check_edges(doc: &Document, spans: &Spans, file: &str, kinds: &NodeKinds, out
             }
             _ => EdgeKey::Ids(edge.from.as_str(), edge.rel.as_str(), edge.to.as_str()),
         };
-        if let Some(&j) = seen.get(&key) {
+        let first = match seen.entry(key) {
+            Entry::Occupied(first) => Some(*first.get()),
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+                None
+            }
+        };
+        if let Some(j) = first {
             out.add("duplicate edge", || {
                 let (line, col) = spans.edge(j, "");
                 Diagnostic::error(
@@ -376,8 +391,6 @@ fn check_edges(doc: &Document, spans: &Spans, file: &str, kinds: &NodeKinds, out
                     "the same edge is at line {line}, column {col}; keep one (merge their notes)"
                 ))
             });
-        } else {
-            seen.insert(key, i);
         }
     }
 }
