@@ -55,7 +55,7 @@ fn busiest_format(graph: &Graph) -> String {
             let id = &graph.node(ix).id;
             ask::run(graph, &format!("<accepts:{id}")).map_or(0, |v| v.len())
         })
-        .map(|ix| graph.node(ix).id.clone())
+        .map(|ix| graph.node(ix).id.to_string())
         .expect("a format")
 }
 

@@ -189,14 +189,14 @@ impl Selection {
         }
         if !filter.kinds.is_empty() {
             for (ix, n) in graph.node_indices().zip(graph.nodes()) {
-                kept[ix.index()] &= filter.kinds.contains(&n.kind);
+                kept[ix.index()] &= filter.kinds.iter().any(|k| *k == n.kind);
             }
         }
         let nodes: Vec<NodeIndex> = graph.node_indices().filter(|ix| kept[ix.index()]).collect();
         let edges = graph
             .edges()
             .filter(|(_, a, b, d)| {
-                (filter.rels.is_empty() || filter.rels.contains(&d.rel))
+                (filter.rels.is_empty() || filter.rels.iter().any(|r| *r == d.rel))
                     && kept[a.index()]
                     && kept[b.index()]
             })

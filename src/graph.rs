@@ -37,6 +37,11 @@ use serde::{Deserialize, Serialize};
 pub use diagnostic::{Diagnostic, SHOWN_PER_KIND, Severity};
 pub use load::{LoadError, Source};
 
+/// An id of a node, kind or relation. Ids are short: up to 24 bytes are
+/// held in place, so a large graph's millions of ids (each edge names
+/// three) are not each an allocation of their own.
+pub type Id = compact_str::CompactString;
+
 /// Free-form string properties of a node or an edge.
 pub type Props = BTreeMap<String, String>;
 
@@ -116,9 +121,9 @@ impl Relation {
 #[serde(deny_unknown_fields)]
 pub struct Node {
     /// Stable id: lowercase ASCII, digits, `-`, `_`, `.`.
-    pub id: String,
+    pub id: Id,
     /// The id of a declared kind.
-    pub kind: String,
+    pub kind: Id,
     /// The name people write.
     pub label: String,
     /// Other names: acronyms, spellings, content types.
@@ -143,11 +148,11 @@ pub struct Node {
 #[serde(deny_unknown_fields)]
 pub struct Edge {
     /// Id of the node it starts from.
-    pub from: String,
+    pub from: Id,
     /// Id of a declared relation.
-    pub rel: String,
+    pub rel: Id,
     /// Id of the node it ends at.
-    pub to: String,
+    pub to: Id,
     /// A qualification of the fact (mode limits, "recommended", ...).
     #[serde(default)]
     pub note: String,
@@ -160,7 +165,7 @@ pub struct Edge {
 #[derive(Debug, Clone, PartialEq)]
 pub struct EdgeData {
     /// Id of the relation.
-    pub rel: String,
+    pub rel: Id,
     /// The edge's note.
     pub note: String,
     /// The edge's props.
@@ -176,7 +181,7 @@ pub struct Graph {
     pub relations: IndexMap<String, Relation>,
     /// Nodes and edges, in file order; reached only through `Graph`'s methods.
     g: DiGraph<Node, EdgeData>,
-    index: FxHashMap<String, NodeIndex>,
+    index: FxHashMap<Id, NodeIndex>,
     /// Labels that more than one node has (lowercase), found on first use.
     shared_labels: std::sync::OnceLock<rustc_hash::FxHashSet<String>>,
     /// Where the graph came from.
@@ -206,19 +211,53 @@ impl Graph {
     /// Edges whose ends are missing are skipped, so this never panics even on
     /// a document that was not checked.
     pub fn from_document(doc: Document, source: Source) -> Graph {
-        // The graph's own id index resolves the edges: one map, each node
-        // id and each end looked up once (on a large graph every lookup is
-        // a cache miss or two).
-        let mut g = DiGraph::with_capacity(doc.nodes.len(), doc.edges.len());
-        let mut index: FxHashMap<String, NodeIndex> = FxHashMap::default();
-        index.reserve(doc.nodes.len());
-        for node in doc.nodes {
-            if let std::collections::hash_map::Entry::Vacant(slot) = index.entry(node.id.clone()) {
-                slot.insert(g.add_node(node));
-            }
+        // The graph's own id index resolves the edges: each end is looked
+        // up once (on a large graph every lookup is a cache miss or two).
+        Graph::build(doc, source, |index, _, _, e| {
+            Some((*index.get(e.from.as_str())?, *index.get(e.to.as_str())?))
+        })
+    }
+
+    /// Builds a graph from a validated document and its edges' ends as
+    /// [`check::validate_resolving`] found them, so no id is looked up
+    /// again. Ends that are out of range are skipped; ends that do not
+    /// match the edges leave the build to [`Graph::from_document`].
+    pub fn from_checked(doc: Document, ends: &[[u32; 2]], source: Source) -> Graph {
+        if ends.len() != doc.edges.len() {
+            return Graph::from_document(doc, source);
         }
-        for e in doc.edges {
-            if let (Some(&a), Some(&b)) = (index.get(e.from.as_str()), index.get(e.to.as_str())) {
+        Graph::build(doc, source, |_, at, i, _| {
+            let [a, b] = ends[i].map(|end| at.get(end as usize).copied());
+            Some((a?, b?))
+        })
+    }
+
+    /// Builds a graph whose nodes are the document's first node of each id,
+    /// in order, and whose edges join the ends `end` finds, given the id
+    /// index, each node position's node, and the edge with its position.
+    fn build(
+        doc: Document,
+        source: Source,
+        end: impl Fn(
+            &FxHashMap<Id, NodeIndex>,
+            &[NodeIndex],
+            usize,
+            &Edge,
+        ) -> Option<(NodeIndex, NodeIndex)>,
+    ) -> Graph {
+        let mut g = DiGraph::with_capacity(doc.nodes.len(), doc.edges.len());
+        let mut index: FxHashMap<Id, NodeIndex> = FxHashMap::default();
+        index.reserve(doc.nodes.len());
+        let mut at = Vec::with_capacity(doc.nodes.len());
+        for node in doc.nodes {
+            let i = match index.entry(node.id.clone()) {
+                std::collections::hash_map::Entry::Vacant(slot) => *slot.insert(g.add_node(node)),
+                std::collections::hash_map::Entry::Occupied(first) => *first.get(),
+            };
+            at.push(i);
+        }
+        for (i, e) in doc.edges.into_iter().enumerate() {
+            if let Some((a, b)) = end(&index, &at, i, &e) {
                 let data = EdgeData {
                     rel: e.rel,
                     note: e.note,
@@ -275,7 +314,7 @@ impl Graph {
         kinds: IndexMap<String, Kind>,
         relations: IndexMap<String, Relation>,
         g: DiGraph<Node, EdgeData>,
-        index: FxHashMap<String, NodeIndex>,
+        index: FxHashMap<Id, NodeIndex>,
         source: Source,
     ) -> Graph {
         Graph {

@@ -16,7 +16,10 @@ fn fixture() -> Graph {
 /// The ids a query lists, in order.
 fn ids(graph: &Graph, query: &str) -> Vec<String> {
     match ask::run(graph, query) {
-        Ok(found) => found.iter().map(|&ix| graph.node(ix).id.clone()).collect(),
+        Ok(found) => found
+            .iter()
+            .map(|&ix| graph.node(ix).id.to_string())
+            .collect(),
         Err(e) => panic!("{query}: {}", e.render(query)),
     }
 }

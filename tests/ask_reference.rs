@@ -20,7 +20,12 @@ fn export_json(graph: &Graph) -> Value {
 }
 
 fn run_ids(graph: &Graph, query: &str) -> Result<Vec<String>, ask::AskError> {
-    ask::run(graph, query).map(|found| found.iter().map(|&ix| graph.node(ix).id.clone()).collect())
+    ask::run(graph, query).map(|found| {
+        found
+            .iter()
+            .map(|&ix| graph.node(ix).id.to_string())
+            .collect()
+    })
 }
 
 const KINDS: [&str; 3] = ["a", "b", "c"];

@@ -276,7 +276,7 @@ fn arb_graph() -> impl Strategy<Value = Document> {
             .collect();
             let nodes: Vec<Node> = (0..n)
                 .map(|i| Node {
-                    id: format!("n{i}.x-y_z"),
+                    id: format!("n{i}.x-y_z").into(),
                     kind: if i % 2 == 0 { "algorithm" } else { "format" }.into(),
                     label: if labels[i].trim().is_empty() {
                         format!("node {i}")
@@ -302,7 +302,7 @@ fn arb_graph() -> impl Strategy<Value = Document> {
                 if !dup {
                     edges.push(Edge {
                         from: nodes[a].id.clone(),
-                        rel,
+                        rel: rel.into(),
                         to: nodes[b].id.clone(),
                         note: labels[a].clone(),
                         props: Default::default(),

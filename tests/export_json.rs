@@ -57,8 +57,8 @@ fn arb_node() -> impl Strategy<Value = Node> {
     )
         .prop_map(
             |(id, kind, label, aliases, summary, notes, props, sources)| Node {
-                id,
-                kind: ["a", "b", "undeclared \u{1b}"][kind].to_string(),
+                id: id.into(),
+                kind: ["a", "b", "undeclared \u{1b}"][kind].into(),
                 label,
                 aliases,
                 summary,
@@ -103,7 +103,7 @@ fn arb_document() -> impl Strategy<Value = Document> {
             .collect();
         // Distinct ids, so every edge finds its ends.
         for (i, n) in nodes.iter_mut().enumerate() {
-            n.id = format!("{}{i}", n.id);
+            n.id = format!("{}{i}", n.id).into();
         }
         let edges = raw
             .into_iter()

@@ -367,3 +367,72 @@ fn the_plain_reader_reads_a_synthetic_graph_as_ron_does() {
     assert_eq!(doc.nodes.len(), 3_000);
     assert_eq!(doc, by_ron);
 }
+
+/// A file loaded for a command (no warnings, its text freed once parsed)
+/// reports the same errors, at the same places, as `mlkg check` does; a
+/// valid one gives the same graph.
+#[test]
+fn a_file_loaded_for_a_command_reports_what_check_reports() {
+    use mlkg::graph::check::Warnings;
+    use mlkg::graph::load::load_path_with;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bodies = [
+        format!("{NODES}    edges: [(from: \"xgboost\", rel: \"accepts\", to: \"csv\")],"),
+        format!("{NODES}    edges: [(from: \"xgbost\", rel: \"accepts\", to: \"csv\")],"),
+        format!("{NODES}    edges: [(from: \"csv\", rel: \"accepts\", to: \"xgboost\")],"),
+        "    nodes: [\n        (id: \"a\", kind: \"format\", label: \"A\"),\n        (id: \"a\", kind: \"format\", label: \"B\"),\n    ],\n    edges: [(from: \"a\", rel: \"contrasts\", to: \"a\")],".to_string(),
+        format!("{NODES}    edges: [(from: \"xgboost\", rel: \"acepts\", to: \"csv\"), (from: \"xgboost\" rel: \"accepts\", to: \"csv\")],"),
+        format!("{NODES}    edges: [(from: \"xgboost\", rel: \"accepts\", to: \"csv\"), (from: \"xgboost\", rel: \"accepts\", to: \"csv\")],"),
+    ];
+    let mut files: Vec<Vec<u8>> = bodies
+        .iter()
+        .map(|b| format!("{HEAD}{b}\n)").into_bytes())
+        .collect();
+    files.push(b"(nodes: [(id: \"a\", kind: \"k\", label: \"\xff\")])".to_vec());
+    files.push(format!("\u{feff}{HEAD}{NODES}\n)").into_bytes());
+    let errors_of = |r: Result<mlkg::graph::load::Loaded, LoadError>| match r {
+        Ok(loaded) => Ok(loaded.graph.to_document()),
+        Err(LoadError::Invalid { diagnostics, .. }) => Err(diagnostics
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect::<Vec<_>>()),
+        Err(e) => panic!("unexpected error {e}"),
+    };
+    let mut invalid = 0;
+    for (i, bytes) in files.iter().enumerate() {
+        let path = dir.path().join(format!("g{i}.ron"));
+        std::fs::write(&path, bytes).expect("write");
+        let checked = errors_of(load_path(&path));
+        let quiet = errors_of(load_path_with(&path, Warnings::Skip));
+        assert_eq!(quiet, checked, "file {i}");
+        invalid += usize::from(checked.is_err());
+    }
+    assert_eq!(invalid, files.len() - 2);
+}
+
+/// A graph built from the ends validation found is the graph built by
+/// looking each end up, duplicate ids and missing ends included.
+#[test]
+fn a_graph_built_from_resolved_ends_is_the_graph_built_by_lookups() {
+    use mlkg::graph::check::{Warnings, validate_resolving};
+    use mlkg::graph::span::Spans;
+    use mlkg::graph::{Document, Graph};
+    let text = format!(
+        "{HEAD}    nodes: [\n        (id: \"a\", kind: \"algorithm\", label: \"A\"),\n        (id: \"b\", kind: \"format\", label: \"B\"),\n        (id: \"a\", kind: \"format\", label: \"A again\"),\n        (id: \"c\", kind: \"format\", label: \"C\"),\n    ],\n    edges: [\n        (from: \"a\", rel: \"accepts\", to: \"c\"),\n        (from: \"c\", rel: \"contrasts\", to: \"b\"),\n        (from: \"a\", rel: \"accepts\", to: \"gone\"),\n        (from: \"b\", rel: \"contrasts\", to: \"a\"),\n    ],\n)"
+    );
+    let doc: Document = ron::Options::default().from_str(&text).expect("RON");
+    let (found, ends) = validate_resolving(&doc, &Spans::pending(), "t.ron", Warnings::Skip);
+    assert!(
+        !found.is_empty(),
+        "the duplicate id and the missing end are errors"
+    );
+    assert_eq!(ends, vec![[0, 3], [3, 1], [0, u32::MAX], [1, 0]]);
+    let by_lookups = Graph::from_document(doc.clone(), source());
+    let resolved = Graph::from_checked(doc.clone(), &ends, source());
+    assert_eq!(resolved.node_count(), 3);
+    assert_eq!(resolved.edge_count(), 3);
+    assert_eq!(resolved.to_document(), by_lookups.to_document());
+    // Ends that do not match the edges are not trusted.
+    let short = Graph::from_checked(doc, &ends[..1], source());
+    assert_eq!(short.to_document(), by_lookups.to_document());
+}

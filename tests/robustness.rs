@@ -479,7 +479,7 @@ fn hostile_dot_graph() -> mlkg::graph::Graph {
         .iter()
         .enumerate()
         .map(|(i, n)| Node {
-            id: format!("{n}{i}"),
+            id: format!("{n}{i}").into(),
             kind: "k".into(),
             label: n.clone(),
             aliases: vec![],

@@ -17,7 +17,7 @@ fn top(graph: &Graph, query: &str, kinds: &[&str]) -> Vec<String> {
     SearchIndex::new(graph)
         .search(graph, query, &kinds, 5)
         .iter()
-        .map(|h| graph.node(h.node).id.clone())
+        .map(|h| graph.node(h.node).id.to_string())
         .collect()
 }
 
@@ -108,10 +108,10 @@ fn public_queries_find_the_expected_node_first_in_the_embedded_graph() {
         let hits = index.search(&graph, query, &[], 3);
         let ok = hits.first().is_some_and(|h| {
             let n = graph.node(h.node);
-            let names: Vec<String> = std::iter::once(&n.id)
-                .chain(std::iter::once(&n.label))
-                .chain(&n.aliases)
-                .map(|s| norm(s))
+            let names: Vec<String> = std::iter::once(n.id.as_str())
+                .chain(std::iter::once(n.label.as_str()))
+                .chain(n.aliases.iter().map(String::as_str))
+                .map(norm)
                 .collect();
             names.iter().any(|x| want.contains(x)) && (kind.is_empty() || n.kind == kind)
         });

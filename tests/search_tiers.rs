@@ -18,7 +18,7 @@ fn hits(g: &(Graph, SearchIndex), query: &str, limit: usize) -> Vec<Hit> {
 fn ids(g: &(Graph, SearchIndex), query: &str, limit: usize) -> Vec<String> {
     hits(g, query, limit)
         .iter()
-        .map(|h| g.0.node(h.node).id.clone())
+        .map(|h| g.0.node(h.node).id.to_string())
         .collect()
 }
 
@@ -232,7 +232,7 @@ fn notes_and_edge_notes_are_searched_below_names() {
         .map(|h| {
             let s = h.snippet.expect("a snippet on each full-text hit");
             (
-                graph.node(h.node).id.clone(),
+                graph.node(h.node).id.to_string(),
                 h.tier,
                 picked(&s.text, &s.positions),
             )

@@ -326,7 +326,7 @@ fn at_80_columns_opening_a_neighbour_shows_the_node_opened() {
     app.main.row_list.select(at);
     app.update(Action::Open);
     assert_ne!(
-        app.focus.map(|f| app.graph.node(f).id.clone()).unwrap(),
+        app.focus.map(|f| app.graph.node(f).id.to_string()).unwrap(),
         "xgboost"
     );
     assert_eq!(app.main.pane, Pane::Node, "the node opened shows first");

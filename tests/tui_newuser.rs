@@ -63,7 +63,7 @@ fn screen(app: &mut App, w: u16, h: u16) -> String {
 }
 
 fn id(app: &App, ix: Option<mlkg::graph::NodeIndex>) -> String {
-    app.graph.node(ix.expect("a node")).id.clone()
+    app.graph.node(ix.expect("a node")).id.to_string()
 }
 
 #[test]

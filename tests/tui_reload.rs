@@ -64,7 +64,7 @@ fn hit_ids(app: &App) -> Vec<String> {
         .main
         .hits
         .iter()
-        .map(|h| app.graph.node(h.node).id.clone());
+        .map(|h| app.graph.node(h.node).id.to_string());
     ids.collect()
 }
 

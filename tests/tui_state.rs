@@ -59,7 +59,7 @@ fn hit_ids(app: &App) -> Vec<String> {
     app.main
         .hits
         .iter()
-        .map(|h| app.graph.node(h.node).id.clone())
+        .map(|h| app.graph.node(h.node).id.to_string())
         .collect()
 }
 
@@ -67,7 +67,7 @@ fn trail(app: &App) -> Vec<String> {
     app.jumps
         .entries()
         .iter()
-        .map(|j| app.graph.node(j.node).id.clone())
+        .map(|j| app.graph.node(j.node).id.to_string())
         .collect()
 }
 
@@ -454,7 +454,7 @@ fn graph_view_changes_depth_and_opens_the_selection() {
         gview(app)
             .nodes
             .iter()
-            .map(|n| app.graph.node(n.0).id.clone())
+            .map(|n| app.graph.node(n.0).id.to_string())
             .collect()
     };
     assert_eq!(

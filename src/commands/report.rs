@@ -255,19 +255,19 @@ pub fn show_json(graph: &Graph, ix: NodeIndex) -> Value {
 /// How many of `items` are each of the `declared` ids, in declaration
 /// order, counted in one pass (linear in ids and items together).
 fn counts<'a>(
-    declared: impl Iterator<Item = &'a String>,
-    items: impl Iterator<Item = &'a String>,
-) -> Vec<(&'a String, usize)> {
+    declared: impl Iterator<Item = &'a str>,
+    items: impl Iterator<Item = &'a str>,
+) -> Vec<(&'a str, usize)> {
     let mut at: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
-    let mut list: Vec<(&String, usize)> = Vec::new();
+    let mut list: Vec<(&str, usize)> = Vec::new();
     for id in declared {
-        at.entry(id.as_str()).or_insert_with(|| {
+        at.entry(id).or_insert_with(|| {
             list.push((id, 0));
             list.len() - 1
         });
     }
     for item in items {
-        if let Some(&i) = at.get(item.as_str()) {
+        if let Some(&i) = at.get(item) {
             list[i].1 += 1;
         }
     }
@@ -276,10 +276,13 @@ fn counts<'a>(
 
 /// `mlkg stats`.
 pub fn stats(graph: &Graph, a: &StatsArgs, p: Paint, out: &mut dyn Write) -> Result<(), Failure> {
-    let kinds = counts(graph.kinds.keys(), graph.nodes().map(|n| &n.kind));
+    let kinds = counts(
+        graph.kinds.keys().map(String::as_str),
+        graph.nodes().map(|n| n.kind.as_str()),
+    );
     let rels = counts(
-        graph.relations.keys(),
-        graph.edges().map(|(_, _, _, e)| &e.rel),
+        graph.relations.keys().map(String::as_str),
+        graph.edges().map(|(_, _, _, e)| e.rel.as_str()),
     );
     let mut by_degree: Vec<NodeIndex> = graph.node_indices().collect();
     by_degree.sort_by_key(|&ix| {
@@ -298,8 +301,8 @@ pub fn stats(graph: &Graph, a: &StatsArgs, p: Paint, out: &mut dyn Write) -> Res
         let v = json!({
             "nodes": graph.node_count(),
             "edges": graph.edge_count(),
-            "kinds": kinds.iter().map(|&(k, n)| (k.clone(), json!(n))).collect::<serde_json::Map<_, _>>(),
-            "relations": rels.iter().map(|&(r, n)| (r.clone(), json!(n))).collect::<serde_json::Map<_, _>>(),
+            "kinds": kinds.iter().map(|&(k, n)| (k.to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
+            "relations": rels.iter().map(|&(r, n)| (r.to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
             "most_connected": top.iter().map(|&ix| json!({"id": graph.node(ix).id, "label": graph.node(ix).label, "edges": graph.degree(ix)})).collect::<Vec<_>>(),
             "isolated": isolated.iter().map(|&ix| graph.node(ix).id.clone()).collect::<Vec<_>>(),
             "components": components,

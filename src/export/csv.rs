@@ -115,9 +115,9 @@ fn unique(name: String, taken: &mut Vec<String>) -> String {
 
 /// Label names for kinds and type names for relations, each a safe name
 /// (`hyperparameter`, `trains_on`), distinct within its set.
-pub fn type_names<'a>(ids: impl Iterator<Item = &'a String>) -> BTreeMap<String, String> {
+pub fn type_names<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeMap<String, String> {
     let mut taken = Vec::new();
-    ids.map(|id| (id.clone(), unique(safe_name(id), &mut taken)))
+    ids.map(|id| (id.to_string(), unique(safe_name(id), &mut taken)))
         .collect()
 }
 
@@ -133,10 +133,10 @@ impl Names {
     /// The names of every declared kind and relation and any used undeclared.
     pub fn new(ex: &Export) -> Names {
         let g = ex.graph;
-        let mut kinds: Vec<&String> = g.kinds.keys().collect();
-        kinds.extend(ex.sel.nodes.iter().map(|&ix| &g.node(ix).kind));
-        let mut rels: Vec<&String> = g.relations.keys().collect();
-        rels.extend(ex.sel.edges.iter().map(|&e| &g.edge(e).rel));
+        let mut kinds: Vec<&str> = g.kinds.keys().map(String::as_str).collect();
+        kinds.extend(ex.sel.nodes.iter().map(|&ix| g.node(ix).kind.as_str()));
+        let mut rels: Vec<&str> = g.relations.keys().map(String::as_str).collect();
+        rels.extend(ex.sel.edges.iter().map(|&e| g.edge(e).rel.as_str()));
         let (kinds, rels) = (first_each(kinds), first_each(rels));
         Names {
             kinds: type_names(kinds.into_iter()),
@@ -146,7 +146,7 @@ impl Names {
 }
 
 /// Each item once, at its first place.
-fn first_each(v: Vec<&String>) -> Vec<&String> {
+fn first_each(v: Vec<&str>) -> Vec<&str> {
     let mut seen = std::collections::HashSet::new();
     v.into_iter().filter(|s| seen.insert(*s)).collect()
 }

@@ -182,7 +182,7 @@ fn body(ex: &Export, node_cols: &[Column], edge_cols: &[Column], w: &mut Xml) ->
             .with_attribute(("id", xml_text(&n.id).as_ref()))
             .write_inner_content(|w| {
                 let fixed = [
-                    &n.kind,
+                    n.kind.as_str(),
                     &n.label,
                     &json_list(&n.aliases),
                     &n.summary,

@@ -52,7 +52,7 @@ pub fn write(ex: &Export, out: &mut dyn Write) -> io::Result<()> {
     for (i, &ix) in sel.nodes.iter().enumerate() {
         name.insert(ix, format!("n{i}"));
         let node = graph.node(ix);
-        let k = graph.kinds.get_index_of(&node.kind);
+        let k = graph.kinds.get_index_of(node.kind.as_str());
         let (open, close) = mermaid_shape(k);
         writeln!(
             out,

@@ -80,8 +80,8 @@ fn nodes(ex: &Export, out: &mut dyn Write) -> io::Result<()> {
     for &ix in &ex.sel.nodes {
         let n = g.node(ix);
         let mut fields = vec![
-            n.id.clone(),
-            names.kinds[&n.kind].clone(),
+            n.id.to_string(),
+            names.kinds[n.kind.as_str()].clone(),
             n.label.clone(),
             n.aliases.join(&delim),
             n.summary.clone(),
@@ -109,9 +109,9 @@ fn relationships(ex: &Export, out: &mut dyn Write) -> io::Result<()> {
         };
         let data = g.edge(e);
         let mut fields = vec![
-            g.node(a).id.clone(),
-            g.node(b).id.clone(),
-            names.rels[&data.rel].clone(),
+            g.node(a).id.to_string(),
+            g.node(b).id.to_string(),
+            names.rels[data.rel.as_str()].clone(),
             data.note.clone(),
         ];
         fields.extend(values(&cols, &data.props));

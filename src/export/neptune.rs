@@ -102,8 +102,8 @@ fn nodes(ex: &Export, dialect: Dialect, out: &mut dyn Write) -> io::Result<()> {
     for &ix in &ex.sel.nodes {
         let n = g.node(ix);
         let mut fields = vec![
-            n.id.clone(),
-            names.kinds[&n.kind].clone(),
+            n.id.to_string(),
+            names.kinds[n.kind.as_str()].clone(),
             escape(&n.label),
             list(&n.aliases),
             escape(&n.summary),
@@ -133,9 +133,9 @@ fn edges(ex: &Export, dialect: Dialect, out: &mut dyn Write) -> io::Result<()> {
         let data = g.edge(e);
         let mut fields = vec![
             id,
-            g.node(a).id.clone(),
-            g.node(b).id.clone(),
-            names.rels[&data.rel].clone(),
+            g.node(a).id.to_string(),
+            g.node(b).id.to_string(),
+            names.rels[data.rel.as_str()].clone(),
             escape(&data.note),
         ];
         fields.extend(prop_fields(&cols, &data.props));

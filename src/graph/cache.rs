@@ -39,7 +39,7 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
 use super::search::{SearchIndex, stored};
-use super::{EdgeData, Graph, Kind, Node, Props, Relation, Source};
+use super::{EdgeData, Graph, Id, Kind, Node, Props, Relation, Source};
 
 /// Files smaller than this are not cached.
 pub const MIN_BYTES: usize = 1 << 20;
@@ -105,7 +105,7 @@ struct Loaded {
 struct LoadedEdge {
     from: u32,
     to: u32,
-    rel: String,
+    rel: Id,
     note: String,
     props: Props,
 }
@@ -334,18 +334,18 @@ fn decode_graph(payload: &[u8], path: &Path) -> Option<Graph> {
     Some(graph)
 }
 
-/// Stores the validated graph of a file whose content is `bytes`, read as
-/// `snapshot` says. Best effort: nothing happens if the cache folder cannot
-/// be written.
-pub fn put(path: &Path, bytes: &[u8], snapshot: Snapshot, graph: &Graph) {
+/// Stores the validated graph of a file whose content is `content`, read
+/// as `snapshot` says. Best effort: nothing happens if the cache folder
+/// cannot be written.
+pub fn put(path: &Path, content: Fingerprint, snapshot: Snapshot, graph: &Graph) {
     if let Some(dir) = dir() {
-        put_in(&dir, path, bytes, snapshot, graph);
+        put_in(&dir, path, content, snapshot, graph);
     }
 }
 
 /// [`put`] with the cache folder given.
-pub fn put_in(dir: &Path, path: &Path, bytes: &[u8], snapshot: Snapshot, graph: &Graph) {
-    if bytes.len() < MIN_BYTES || snapshot.stamp.size != bytes.len() as u64 {
+pub fn put_in(dir: &Path, path: &Path, content: Fingerprint, snapshot: Snapshot, graph: &Graph) {
+    if content.size < MIN_BYTES as u64 || snapshot.stamp.size != content.size {
         return;
     }
     let (payload, search) = rayon::join(
@@ -361,7 +361,7 @@ pub fn put_in(dir: &Path, path: &Path, bytes: &[u8], snapshot: Snapshot, graph: 
     let header = Header {
         path: canonical(path),
         snapshot,
-        hash: xxh3_128(bytes),
+        hash: content.hash,
         payload_len: payload.len() as u64,
         search_len: search.len() as u64,
     };

@@ -35,17 +35,32 @@ pub enum Warnings {
 /// [`super::diagnostic::SHOWN_PER_KIND`] of one kind, the rest are counted
 /// in one diagnostic.
 pub fn validate(doc: &Document, spans: &Spans, file: &str, warnings: Warnings) -> Vec<Diagnostic> {
+    validate_resolving(doc, spans, file, warnings).0
+}
+
+/// An edge end that names no node, in [`validate_resolving`]'s ends.
+pub const NO_NODE: u32 = u32::MAX;
+
+/// [`validate`], with each edge's ends as the positions in `doc.nodes` of
+/// the first node with each id ([`NO_NODE`] where there is none), found on
+/// the way so the graph is built without looking them up again.
+pub fn validate_resolving(
+    doc: &Document,
+    spans: &Spans,
+    file: &str,
+    warnings: Warnings,
+) -> (Vec<Diagnostic>, Vec<[u32; 2]>) {
     let mut out = Collector::new();
     super::limits::check_sizes(doc, spans, file, &mut out);
     check_name(doc, spans, file, &mut out);
     check_declarations(doc, spans, file, &mut out);
     let kinds = check_nodes(doc, spans, file, &mut out);
-    check_edges(doc, spans, file, &kinds, &mut out);
+    let ends = check_edges(doc, spans, file, &kinds, &mut out);
     if warnings == Warnings::Collect {
         warn_orphans(doc, spans, file, &kinds, &mut out);
         warn_shared_names(doc, spans, file, &mut out);
     }
-    out.finish()
+    (out.finish(), ends)
 }
 
 fn check_declarations(doc: &Document, spans: &Spans, file: &str, out: &mut Collector) {
@@ -236,7 +251,10 @@ fn check_nodes<'a>(
         }
         // The declared kind's own id, read often from here on, rather than
         // the node's copy of it elsewhere in memory.
-        let declared = doc.kinds.get_key_value(&node.kind).map(|(k, _)| k.as_str());
+        let declared = doc
+            .kinds
+            .get_key_value(node.kind.as_str())
+            .map(|(k, _)| k.as_str());
         // One probe finds the id or makes its place.
         let first = match kinds.entry(IdKey::new(id)) {
             Entry::Occupied(seen) => Some(seen.get().0),
@@ -298,14 +316,23 @@ enum EdgeKey<'a> {
     Ids(&'a str, &'a str, &'a str),
 }
 
-fn check_edges(doc: &Document, spans: &Spans, file: &str, kinds: &NodeKinds, out: &mut Collector) {
+/// Checks edges and returns their ends as node positions.
+fn check_edges(
+    doc: &Document,
+    spans: &Spans,
+    file: &str,
+    kinds: &NodeKinds,
+    out: &mut Collector,
+) -> Vec<[u32; 2]> {
     let mut seen: FxHashMap<EdgeKey, usize> = FxHashMap::default();
     seen.reserve(doc.edges.len());
+    let mut resolved = Vec::with_capacity(doc.edges.len());
     for (i, edge) in doc.edges.iter().enumerate() {
         let label = || format!("{} -{}-> {}", edge.from, edge.rel, edge.to);
         // Each end is looked up once: on a large graph each lookup is a
         // cache miss or two.
         let ends = [&edge.from, &edge.to].map(|end| kinds.get(&IdKey::new(end)).copied());
+        resolved.push(ends.map(|end| end.map_or(NO_NODE, |(at, _)| at as u32)));
         let end_kinds = ends.map(|end| end.map(|(_, k)| k));
         for ((field, end), kind) in [("from", &edge.from), ("to", &edge.to)]
             .into_iter()
@@ -327,7 +354,7 @@ fn check_edges(doc: &Document, spans: &Spans, file: &str, kinds: &NodeKinds, out
                 });
             }
         }
-        let Some((rel_at, _, rel)) = doc.relations.get_full(&edge.rel) else {
+        let Some((rel_at, _, rel)) = doc.relations.get_full(edge.rel.as_str()) else {
             out.add("undeclared relation", || {
                 Diagnostic::error(
                     file,
@@ -393,6 +420,7 @@ fn check_edges(doc: &Document, spans: &Spans, file: &str, kinds: &NodeKinds, out
             });
         }
     }
+    resolved
 }
 
 fn warn_orphans(doc: &Document, spans: &Spans, file: &str, kinds: &NodeKinds, out: &mut Collector) {

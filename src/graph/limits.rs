@@ -25,26 +25,38 @@ fn too_long(file: &str, at: (usize, usize), what: &str, len: usize, max: usize) 
 }
 
 /// A property's key and value, each with its limit.
-fn props(p: &Props) -> impl Iterator<Item = (&'static str, &String, usize)> {
-    p.iter()
-        .flat_map(|(k, v)| [("props", k, MAX_TEXT_BYTES), ("props", v, MAX_TEXT_BYTES)])
+fn props(p: &Props) -> impl Iterator<Item = (&'static str, &str, usize)> {
+    p.iter().flat_map(|(k, v)| {
+        [
+            ("props", k.as_str(), MAX_TEXT_BYTES),
+            ("props", v.as_str(), MAX_TEXT_BYTES),
+        ]
+    })
 }
 
 /// Errors for every string over its limit.
 pub fn check_sizes(doc: &Document, spans: &Spans, file: &str, out: &mut Collector) {
     for (i, n) in doc.nodes.iter().enumerate() {
         let fields = [
-            ("id", &n.id, MAX_NAME_BYTES),
-            ("kind", &n.kind, MAX_NAME_BYTES),
-            ("label", &n.label, MAX_NAME_BYTES),
+            ("id", n.id.as_str(), MAX_NAME_BYTES),
+            ("kind", n.kind.as_str(), MAX_NAME_BYTES),
+            ("label", n.label.as_str(), MAX_NAME_BYTES),
         ]
         .into_iter()
-        .chain(n.aliases.iter().map(|a| ("aliases", a, MAX_NAME_BYTES)))
+        .chain(
+            n.aliases
+                .iter()
+                .map(|a| ("aliases", a.as_str(), MAX_NAME_BYTES)),
+        )
         .chain([
-            ("summary", &n.summary, MAX_TEXT_BYTES),
-            ("notes", &n.notes, MAX_TEXT_BYTES),
+            ("summary", n.summary.as_str(), MAX_TEXT_BYTES),
+            ("notes", n.notes.as_str(), MAX_TEXT_BYTES),
         ])
-        .chain(n.sources.iter().map(|s| ("sources", s, MAX_TEXT_BYTES)))
+        .chain(
+            n.sources
+                .iter()
+                .map(|s| ("sources", s.as_str(), MAX_TEXT_BYTES)),
+        )
         .chain(props(&n.props));
         for (field, value, max) in fields.filter(|(_, v, max)| v.len() > *max) {
             out.add("text over its size limit", || {
@@ -60,10 +72,10 @@ pub fn check_sizes(doc: &Document, spans: &Spans, file: &str, out: &mut Collecto
     }
     for (i, e) in doc.edges.iter().enumerate() {
         let fields = [
-            ("from", &e.from, MAX_NAME_BYTES),
-            ("rel", &e.rel, MAX_NAME_BYTES),
-            ("to", &e.to, MAX_NAME_BYTES),
-            ("note", &e.note, MAX_TEXT_BYTES),
+            ("from", e.from.as_str(), MAX_NAME_BYTES),
+            ("rel", e.rel.as_str(), MAX_NAME_BYTES),
+            ("to", e.to.as_str(), MAX_NAME_BYTES),
+            ("note", e.note.as_str(), MAX_TEXT_BYTES),
         ]
         .into_iter()
         .chain(props(&e.props));

@@ -8,7 +8,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::cache;
-use super::check::{Warnings, validate};
+use super::check::{Warnings, validate, validate_resolving};
 use super::diagnostic::Diagnostic;
 use super::search;
 use super::span::Spans;
@@ -124,18 +124,84 @@ pub fn load_path_with(path: &Path, warnings: Warnings) -> Result<Loaded, LoadErr
     }
     let (bytes, snapshot) = read_bounded(path)?;
     let source = Source::File(path.to_path_buf());
+    // Warnings are looked for by `mlkg check`, which keeps the text to place them.
+    let (bytes, snapshot) = if warnings == Warnings::Collect {
+        (bytes, snapshot)
+    } else {
+        match load_lean(bytes, snapshot, path)? {
+            Lean::Loaded(loaded) => return Ok(*loaded),
+            Lean::Unparsed(bytes, snapshot) => (bytes, snapshot),
+            // An error needs its position: the text is read again to place it.
+            Lean::Raised => read_bounded(path)?,
+        }
+    };
     let text = decode(&bytes, &source)?;
     let (doc, diagnostics) = check_text(text, &source.to_string(), warnings)?;
     let graph = Graph::from_document(doc, source);
     if warnings == Warnings::Skip
         && let Some(snapshot) = snapshot
     {
-        cache::put(path, &bytes, snapshot, &graph);
+        cache::put(path, cache::Fingerprint::of(&bytes), snapshot, &graph);
     }
     Ok(Loaded {
         graph,
         warnings: diagnostics,
     })
+}
+
+/// How the load of a file that is not held once parsed ended.
+enum Lean {
+    /// The graph, which raised nothing.
+    Loaded(Box<Loaded>),
+    /// The file did not parse at once (or is not RON or JSON): its bytes
+    /// and their snapshot, for the load that keeps the text.
+    Unparsed(Vec<u8>, Option<cache::Snapshot>),
+    /// Validation found an error, whose position needs the freed text.
+    Raised,
+}
+
+/// Loads a file that parses at once and is valid, freeing its text as soon
+/// as it is parsed: at a million nodes the text is a fifth of the peak
+/// memory, and a valid graph never needs it again. A syntax error or an
+/// invalid graph needs the text to say where the problem is, so that file
+/// goes on to the load that keeps it. Warnings are not looked for.
+fn load_lean(
+    bytes: Vec<u8>,
+    snapshot: Option<cache::Snapshot>,
+    path: &Path,
+) -> Result<Lean, LoadError> {
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return Ok(Lean::Unparsed(bytes, snapshot));
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let source = Source::File(path.to_path_buf());
+    let file = source.to_string();
+    let parsed = if super::graphml::is_graphml(text) {
+        None
+    } else {
+        parse(text, &file).ok()
+    };
+    let Some(doc) = parsed else {
+        return Ok(Lean::Unparsed(bytes, snapshot));
+    };
+    // The entry is written for the content as read: hashed before the text goes.
+    let entry = snapshot
+        .filter(|_| bytes.len() >= cache::MIN_BYTES && cache::dir().is_some())
+        .map(|snapshot| (snapshot, cache::Fingerprint::of(&bytes)));
+    drop(bytes);
+    let pending = Spans::pending();
+    let (found, ends) = validate_resolving(&doc, &pending, &file, Warnings::Skip);
+    if !found.is_empty() || pending.was_asked() {
+        return Ok(Lean::Raised);
+    }
+    let graph = Graph::from_checked(doc, &ends, source);
+    if let Some((snapshot, content)) = entry {
+        cache::put(path, content, snapshot, &graph);
+    }
+    Ok(Lean::Loaded(Box::new(Loaded {
+        graph,
+        warnings: Vec::new(),
+    })))
 }
 
 /// The cached graph of a large file, if the cache holds its current content.

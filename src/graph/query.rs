@@ -169,7 +169,7 @@ impl Graph {
                 if !walk.allows(link.dir) && !self.is_symmetric(&self.g[link.edge].rel) {
                     continue;
                 }
-                if !rels.is_empty() && !rels.contains(&self.g[link.edge].rel) {
+                if !rels.is_empty() && !rels.iter().any(|r| *r == self.g[link.edge].rel) {
                     continue;
                 }
                 if let std::collections::hash_map::Entry::Vacant(v) = seen.entry(link.node) {
@@ -225,7 +225,7 @@ impl Graph {
         let mut meet = None;
         for &ix in &side.frontier {
             for (node, edge, dir) in self.incident(ix) {
-                if !rels.is_empty() && !rels.contains(&self.g[edge].rel) {
+                if !rels.is_empty() && !rels.iter().any(|r| *r == self.g[edge].rel) {
                     continue;
                 }
                 if side.prev.contains_key(&node) || node == side.root {

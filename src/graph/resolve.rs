@@ -226,9 +226,9 @@ fn closest(g: &Graph, text: &str, max: usize) -> Vec<(NodeIndex, usize)> {
         g.g.node_indices()
             .filter_map(|ix| {
                 let n = &g.g[ix];
-                let names = std::iter::once(&n.label)
-                    .chain(&n.aliases)
-                    .chain(std::iter::once(&n.id));
+                let names = std::iter::once(n.label.as_str())
+                    .chain(n.aliases.iter().map(String::as_str))
+                    .chain(std::iter::once(n.id.as_str()));
                 let best = names
                     .filter_map(|s| {
                         name.clear();

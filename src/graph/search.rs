@@ -282,9 +282,9 @@ impl SearchIndex {
         let (kind, kind_ids) = intern(nodes.iter().map(|&ix| graph.g[ix].kind.as_str()));
         let names = Arena::build(nodes.len(), |n, add| {
             let node = &graph.g[nodes[n]];
-            std::iter::once(&node.label)
-                .chain(&node.aliases)
-                .chain(std::iter::once(&node.id))
+            std::iter::once(node.label.as_str())
+                .chain(node.aliases.iter().map(String::as_str))
+                .chain(std::iter::once(node.id.as_str()))
                 .for_each(|name| add(&cut(name).to_lowercase()))
         });
         SearchIndex {

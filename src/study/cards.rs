@@ -184,12 +184,15 @@ fn which_card(
         options: options
             .iter()
             .map(|&o| Choice {
-                id: facts.nodes[o].id.clone(),
+                id: facts.nodes[o].id.to_string(),
                 label: facts.nodes[o].label.clone(),
             })
             .collect(),
-        answers: shown.iter().map(|&a| facts.nodes[a].id.clone()).collect(),
-        subject: node.id.clone(),
+        answers: shown
+            .iter()
+            .map(|&a| facts.nodes[a].id.to_string())
+            .collect(),
+        subject: node.id.to_string(),
         rel: rel_id.to_string(),
         direction: dir.as_str(),
         source: node.sources.clone(),

@@ -52,7 +52,7 @@ pub fn push_prop_cards(graph: &Graph, facts: &Facts, rel_id: &str, cards: &mut V
                     },
                 ],
                 answers: vec![truth.into()],
-                subject: from.id.clone(),
+                subject: from.id.to_string(),
                 rel: rel_id.to_string(),
                 direction: "out",
                 source: from.sources.clone(),
@@ -61,7 +61,7 @@ pub fn push_prop_cards(graph: &Graph, facts: &Facts, rel_id: &str, cards: &mut V
                     "" => vec![],
                     note => vec![format!("{}: {note}", to.label)],
                 },
-                answer_kind: to.kind.clone(),
+                answer_kind: to.kind.to_string(),
             });
         }
     }

@@ -41,7 +41,7 @@ fn put(cache_dir: &Path, path: &Path, doc: &Document) {
     cache::put_in(
         cache_dir,
         path,
-        &bytes,
+        cache::Fingerprint::of(&bytes),
         Snapshot::before_read(&meta),
         &graph,
     );
@@ -157,7 +157,7 @@ fn a_settled_file_is_proved_current_by_its_stamp_alone() {
         cache::put_in(
             &cache_dir,
             &path,
-            &bytes,
+            cache::Fingerprint::of(&bytes),
             Snapshot::read_at(&meta, when),
             &graph,
         );

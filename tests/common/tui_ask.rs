@@ -36,7 +36,7 @@ pub fn type_text(app: &mut App, text: &str) {
 }
 
 pub fn id(app: &App, ix: mlkg::graph::NodeIndex) -> String {
-    app.graph.node(ix).id.clone()
+    app.graph.node(ix).id.to_string()
 }
 
 pub fn hit_ids(app: &App) -> Vec<String> {

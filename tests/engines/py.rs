@@ -44,7 +44,7 @@ fn expectation(graph: &Graph) -> serde_json::Value {
                 "graphml_label": export::graphml::xml_text(&n.label),
                 "iri_id": export::rdf::encode(&n.id),
             });
-            (n.id.clone(), v)
+            (n.id.to_string(), v)
         })
         .collect();
     let edges: Vec<_> = doc

@@ -171,7 +171,7 @@ fn edge_props(graph: &Graph, ends: &Ends, prefix: &str) -> Vec<(String, String)>
         return Vec::new();
     };
     let mut keys = std::collections::BTreeSet::new();
-    for (_, _, _, e) in graph.edges().filter(|(_, _, _, e)| &e.rel == rel) {
+    for (_, _, _, e) in graph.edges().filter(|(_, _, _, e)| e.rel == rel) {
         keys.extend(e.props.keys().filter(|k| starts(k, prefix)));
     }
     keys.into_iter()
@@ -186,7 +186,10 @@ fn edge_props(graph: &Graph, ends: &Ends, prefix: &str) -> Vec<(String, String)>
 fn nodes(graph: &Graph, index: &SearchIndex, ends: &Ends, prefix: &str) -> Vec<(String, String)> {
     let show = |ix: NodeIndex| {
         let n = graph.node(ix);
-        (n.id.clone(), format!("{} ({}, {})", n.id, n.label, n.kind))
+        (
+            n.id.to_string(),
+            format!("{} ({}, {})", n.id, n.label, n.kind),
+        )
     };
     if prefix.starts_with(['"', '\'']) {
         return Vec::new();

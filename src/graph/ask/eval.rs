@@ -106,7 +106,7 @@ fn edges(
 fn holds(graph: &Graph, ix: NodeIndex, cond: &Cond) -> bool {
     let node = graph.node(ix);
     let yes = match &cond.test {
-        Test::Kind(kinds) => kinds.contains(&node.kind),
+        Test::Kind(kinds) => kinds.iter().any(|k| *k == node.kind),
         Test::Prop { key, value } => prop_matches(&node.props, key, value.as_deref()),
         Test::Rel {
             rel,
@@ -116,7 +116,7 @@ fn holds(graph: &Graph, ix: NodeIndex, cond: &Cond) -> bool {
             props,
         } => {
             let mut counted = edges(graph, ix, *way).filter(|(_, e)| {
-                &e.rel == rel
+                e.rel == rel
                     && props
                         .iter()
                         .all(|(k, v)| prop_matches(&e.props, k, v.as_deref()))

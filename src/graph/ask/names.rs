@@ -86,7 +86,8 @@ impl<'g> Names<'g> {
     /// kinds in `range` when that leaves one.
     pub fn node(&mut self, name: &Name, range: &[String]) -> Result<NodeIndex, AskError> {
         let g = self.graph;
-        let fits = |ix: &NodeIndex| range.is_empty() || range.contains(&g.node(*ix).kind);
+        let fits =
+            |ix: &NodeIndex| range.is_empty() || range.iter().any(|k| *k == g.node(*ix).kind);
         let describe = |list: &[NodeIndex]| -> Vec<String> {
             list.iter()
                 .map(|&ix| {

@@ -187,8 +187,8 @@ impl Builder<'_> {
             let aliases = take_list(&mut attrs, "aliases", &mut props);
             let sources = take_list(&mut attrs, "sources", &mut props);
             nodes.push(Node {
-                id,
-                kind,
+                id: id.into(),
+                kind: kind.into(),
                 label: label.unwrap_or_else(|| xml_id.clone()),
                 aliases,
                 summary: attrs.remove("summary").unwrap_or_default(),
@@ -241,9 +241,9 @@ impl Builder<'_> {
                 ..Relation::default()
             });
             edges.push(Edge {
-                from,
-                rel,
-                to,
+                from: from.into(),
+                rel: rel.into(),
+                to: to.into(),
                 note: attrs.remove("note").unwrap_or_default(),
                 props: props_of(attrs, Props::new()),
             });

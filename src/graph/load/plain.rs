@@ -14,9 +14,11 @@
 //! reports the error with its line and column. So a file it reads is one
 //! `ron` reads to the same [`Document`]; the tests hold the two side by side.
 
+use std::borrow::Cow;
+
 use indexmap::IndexMap;
 
-use crate::graph::{Document, Edge, Kind, Node, Props, Relation};
+use crate::graph::{Document, Edge, Id, Kind, Node, Props, Relation};
 
 /// The document, when the text is plain RON this reader is sure of.
 pub fn parse(text: &str) -> Option<Document> {
@@ -91,6 +93,19 @@ impl<'a> Reader<'a> {
     }
 
     fn string(&mut self) -> Option<String> {
+        self.quoted().map(Cow::into_owned)
+    }
+
+    /// A quoted id, held in place when short.
+    fn id(&mut self) -> Option<Id> {
+        Some(match self.quoted()? {
+            Cow::Borrowed(s) => Id::from(s),
+            Cow::Owned(s) => Id::from(s),
+        })
+    }
+
+    /// A quoted string, borrowed from the text when it holds no escape.
+    fn quoted(&mut self) -> Option<Cow<'a, str>> {
         self.skip_ws()?;
         let b = self.bytes();
         if b.get(self.at) != Some(&b'"') {
@@ -101,7 +116,7 @@ impl<'a> Reader<'a> {
         let stop = b[start..].iter().position(|&c| c == b'"' || c == b'\\')? + start;
         if b[stop] == b'"' {
             self.at = stop + 1;
-            return Some(self.text[start..stop].to_string());
+            return Some(Cow::Borrowed(&self.text[start..stop]));
         }
         let mut out = String::with_capacity(stop - start + 16);
         out.push_str(&self.text[start..stop]);
@@ -126,7 +141,7 @@ impl<'a> Reader<'a> {
             self.at = next;
             if b[next] == b'"' {
                 self.at += 1;
-                return Some(out);
+                return Some(Cow::Owned(out));
             }
         }
     }
@@ -322,8 +337,8 @@ impl<'a> Reader<'a> {
 
     fn node(&mut self) -> Option<Node> {
         let mut node = Node {
-            id: String::new(),
-            kind: String::new(),
+            id: Id::default(),
+            kind: Id::default(),
             label: String::new(),
             aliases: Vec::new(),
             summary: String::new(),
@@ -334,11 +349,11 @@ impl<'a> Reader<'a> {
         let seen = self.fields(|r, name| {
             Some(match name {
                 "id" => {
-                    node.id = r.string()?;
+                    node.id = r.id()?;
                     1
                 }
                 "kind" => {
-                    node.kind = r.string()?;
+                    node.kind = r.id()?;
                     2
                 }
                 "label" => {
@@ -373,24 +388,24 @@ impl<'a> Reader<'a> {
 
     fn edge(&mut self) -> Option<Edge> {
         let mut edge = Edge {
-            from: String::new(),
-            rel: String::new(),
-            to: String::new(),
+            from: Id::default(),
+            rel: Id::default(),
+            to: Id::default(),
             note: String::new(),
             props: Props::new(),
         };
         let seen = self.fields(|r, name| {
             Some(match name {
                 "from" => {
-                    edge.from = r.string()?;
+                    edge.from = r.id()?;
                     1
                 }
                 "rel" => {
-                    edge.rel = r.string()?;
+                    edge.rel = r.id()?;
                     2
                 }
                 "to" => {
-                    edge.to = r.string()?;
+                    edge.to = r.id()?;
                     4
                 }
                 "note" => {

@@ -66,7 +66,7 @@ impl App {
                 let hits = answer
                     .nodes
                     .into_iter()
-                    .filter(|&ix| kind.as_ref().is_none_or(|k| &self.graph.node(ix).kind == k))
+                    .filter(|&ix| kind.as_ref().is_none_or(|k| self.graph.node(ix).kind == k))
                     .take(super::MAX_HITS)
                     .map(|node| Hit {
                         node,

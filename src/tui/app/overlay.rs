@@ -266,7 +266,7 @@ impl App {
     pub fn export_filter(&self) -> crate::export::Filter {
         let mut kinds: Vec<String> = self.filters.kind.iter().cloned().collect();
         if let (Some(f), false) = (self.focus, kinds.is_empty()) {
-            let own = self.graph.node(f).kind.clone();
+            let own = self.graph.node(f).kind.to_string();
             if !kinds.contains(&own) {
                 kinds.push(own);
             }

@@ -191,7 +191,7 @@ fn tree_order(app: &App, nodes: Vec<Placed>) -> Vec<Placed> {
         p.2.map(|(_, link)| {
             let rel = &app.graph.edge(link.edge).rel;
             let inward = link.dir == Dir::In && !app.graph.is_symmetric(rel);
-            (inward, app.graph.relations.get_index_of(rel))
+            (inward, app.graph.relations.get_index_of(rel.as_str()))
         })
     };
     let mut children: HashMap<NodeIndex, Vec<usize>> = HashMap::new();
