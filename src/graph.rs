@@ -183,13 +183,57 @@ pub struct Graph {
     g: DiGraph<Node, EdgeData>,
     index: FxHashMap<Id, NodeIndex>,
     /// Labels that more than one node has (lowercase), found on first use.
-    shared_labels: std::sync::OnceLock<rustc_hash::FxHashSet<String>>,
+    shared_labels: std::sync::OnceLock<SharedLabels>,
     /// Where the graph came from.
     pub source: Source,
     /// The name the file gives the graph, if any.
     pub name: Option<String>,
     /// A number no other graph built in this process has (a clone keeps it).
     stamp: u64,
+}
+
+/// The labels more than one node has (ignoring case), by the hash of their
+/// lowercase form.
+#[derive(Debug, Clone, Default)]
+struct SharedLabels {
+    by_hash: FxHashMap<u64, Label>,
+}
+
+/// What the nodes whose lowercase labels have one hash are.
+#[derive(Debug, Clone, Copy)]
+enum Label {
+    /// One node so far.
+    Once(NodeIndex),
+    /// Several, all with the first one's label.
+    Shared(NodeIndex),
+    /// Several, and at least two of their labels differ.
+    Collided,
+}
+
+/// The hash of a label's lowercase form, which is left in `buf`.
+fn label_hash(label: &str, buf: &mut Vec<u8>) -> u64 {
+    lowercase(label, buf);
+    xxhash_rust::xxh3::xxh3_64(buf)
+}
+
+/// A label's lowercase form, in `buf` (allocating only for labels outside ASCII).
+fn lowercase(label: &str, buf: &mut Vec<u8>) {
+    buf.clear();
+    if label.is_ascii() {
+        buf.extend(label.bytes().map(|b| b.to_ascii_lowercase()));
+    } else {
+        buf.extend_from_slice(label.to_lowercase().as_bytes());
+    }
+}
+
+/// Adds a written edge between two nodes of the graph.
+fn add_edge(g: &mut DiGraph<Node, EdgeData>, a: NodeIndex, b: NodeIndex, e: Edge) {
+    let data = EdgeData {
+        rel: e.rel,
+        note: e.note,
+        props: e.props,
+    };
+    g.add_edge(a, b, data);
 }
 
 /// The stamp of the next graph built.
@@ -211,59 +255,46 @@ impl Graph {
     /// Edges whose ends are missing are skipped, so this never panics even on
     /// a document that was not checked.
     pub fn from_document(doc: Document, source: Source) -> Graph {
-        // The graph's own id index resolves the edges: each end is looked
-        // up once (on a large graph every lookup is a cache miss or two).
-        Graph::build(doc, source, |index, _, _, e| {
-            Some((*index.get(e.from.as_str())?, *index.get(e.to.as_str())?))
-        })
-    }
-
-    /// Builds a graph from a validated document and its edges' ends as
-    /// [`check::validate_resolving`] found them, so no id is looked up
-    /// again. Ends that are out of range are skipped; ends that do not
-    /// match the edges leave the build to [`Graph::from_document`].
-    pub fn from_checked(doc: Document, ends: &[[u32; 2]], source: Source) -> Graph {
-        if ends.len() != doc.edges.len() {
-            return Graph::from_document(doc, source);
-        }
-        Graph::build(doc, source, |_, at, i, _| {
-            let [a, b] = ends[i].map(|end| at.get(end as usize).copied());
-            Some((a?, b?))
-        })
-    }
-
-    /// Builds a graph whose nodes are the document's first node of each id,
-    /// in order, and whose edges join the ends `end` finds, given the id
-    /// index, each node position's node, and the edge with its position.
-    fn build(
-        doc: Document,
-        source: Source,
-        end: impl Fn(
-            &FxHashMap<Id, NodeIndex>,
-            &[NodeIndex],
-            usize,
-            &Edge,
-        ) -> Option<(NodeIndex, NodeIndex)>,
-    ) -> Graph {
+        // The graph's own id index resolves the edges: one map, each node
+        // id and each end looked up once (on a large graph every lookup is
+        // a cache miss or two).
         let mut g = DiGraph::with_capacity(doc.nodes.len(), doc.edges.len());
         let mut index: FxHashMap<Id, NodeIndex> = FxHashMap::default();
         index.reserve(doc.nodes.len());
-        let mut at = Vec::with_capacity(doc.nodes.len());
         for node in doc.nodes {
-            let i = match index.entry(node.id.clone()) {
-                std::collections::hash_map::Entry::Vacant(slot) => *slot.insert(g.add_node(node)),
-                std::collections::hash_map::Entry::Occupied(first) => *first.get(),
-            };
-            at.push(i);
+            if let std::collections::hash_map::Entry::Vacant(slot) = index.entry(node.id.clone()) {
+                slot.insert(g.add_node(node));
+            }
         }
-        for (i, e) in doc.edges.into_iter().enumerate() {
-            if let Some((a, b)) = end(&index, &at, i, &e) {
-                let data = EdgeData {
-                    rel: e.rel,
-                    note: e.note,
-                    props: e.props,
-                };
-                g.add_edge(a, b, data);
+        for e in doc.edges {
+            if let (Some(&a), Some(&b)) = (index.get(e.from.as_str()), index.get(e.to.as_str())) {
+                add_edge(&mut g, a, b, e);
+            }
+        }
+        let mut graph = Graph::assemble(doc.kinds, doc.relations, g, index, source);
+        graph.name = Some(doc.name).filter(|n| !n.is_empty());
+        graph
+    }
+
+    /// Builds a graph from a validated document and what validation
+    /// resolved ([`check::validate_resolving`]): its id index becomes the
+    /// graph's and no id is looked up again. Ends out of range are skipped;
+    /// a document with repeated ids, or ends that do not match its edges,
+    /// leave the build to [`Graph::from_document`].
+    pub fn from_checked(doc: Document, resolved: check::Resolved, source: Source) -> Graph {
+        let check::Resolved { index, ends } = resolved;
+        if index.len() != doc.nodes.len() || ends.len() != doc.edges.len() {
+            return Graph::from_document(doc, source);
+        }
+        let mut g = DiGraph::with_capacity(doc.nodes.len(), doc.edges.len());
+        for node in doc.nodes {
+            g.add_node(node);
+        }
+        let count = g.node_count();
+        for (e, [a, b]) in doc.edges.into_iter().zip(ends) {
+            let (a, b) = (a as usize, b as usize);
+            if a < count && b < count {
+                add_edge(&mut g, NodeIndex::new(a), NodeIndex::new(b), e);
             }
         }
         let mut graph = Graph::assemble(doc.kinds, doc.relations, g, index, source);
@@ -442,8 +473,22 @@ impl Graph {
 
     /// Whether another node has the same label (ignoring case).
     pub fn label_is_shared(&self, ix: NodeIndex) -> bool {
-        let shared = self.shared_labels();
-        !shared.is_empty() && shared.contains(&self.g[ix].label.to_lowercase())
+        let mut buf = Vec::new();
+        match self
+            .shared_labels()
+            .by_hash
+            .get(&label_hash(&self.g[ix].label, &mut buf))
+        {
+            None | Some(Label::Once(_)) => false,
+            Some(Label::Shared(_)) => true,
+            // Two different labels with one hash: compared one by one.
+            Some(Label::Collided) => {
+                let own = self.g[ix].label.to_lowercase();
+                self.g
+                    .node_indices()
+                    .any(|other| other != ix && self.g[other].label.to_lowercase() == own)
+            }
+        }
     }
 
     /// Works out now what is otherwise worked out on first use (the labels
@@ -453,18 +498,31 @@ impl Graph {
         self.shared_labels();
     }
 
-    fn shared_labels(&self) -> &rustc_hash::FxHashSet<String> {
+    /// The labels, by the hash of their lowercase form: no lowercase copy of
+    /// each label is kept (on a large graph that is a million allocations).
+    fn shared_labels(&self) -> &SharedLabels {
         self.shared_labels.get_or_init(|| {
-            let mut seen: FxHashMap<String, bool> = FxHashMap::default();
-            for n in self.g.node_weights() {
-                seen.entry(n.label.to_lowercase())
-                    .and_modify(|twice| *twice = true)
-                    .or_insert(false);
+            let mut by_hash: FxHashMap<u64, Label> = FxHashMap::default();
+            by_hash.reserve(self.g.node_count());
+            let (mut buf, mut first_buf) = (Vec::new(), Vec::new());
+            for ix in self.g.node_indices() {
+                let label = &self.g[ix].label;
+                let slot = by_hash
+                    .entry(label_hash(label, &mut buf))
+                    .or_insert(Label::Once(ix));
+                if let Label::Once(first) | Label::Shared(first) = *slot
+                    && first != ix
+                {
+                    lowercase(&self.g[first].label, &mut first_buf);
+                    *slot = if first_buf == buf {
+                        Label::Shared(first)
+                    } else {
+                        Label::Collided
+                    };
+                }
             }
-            seen.into_iter()
-                .filter(|(_, t)| *t)
-                .map(|(l, _)| l)
-                .collect()
+            by_hash.retain(|_, l| !matches!(l, Label::Once(_)));
+            SharedLabels { by_hash }
         })
     }
 
@@ -559,4 +617,69 @@ pub fn is_valid_id(id: &str) -> bool {
         && id.bytes().all(|b| {
             b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(id: &str, label: &str) -> Node {
+        Node {
+            id: id.into(),
+            kind: "k".into(),
+            label: label.into(),
+            aliases: Vec::new(),
+            summary: String::new(),
+            notes: String::new(),
+            props: Props::new(),
+            sources: Vec::new(),
+        }
+    }
+
+    fn graph(labels: &[&str]) -> Graph {
+        let nodes = labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| node(&format!("n{i}"), l))
+            .collect();
+        Graph::from_parts(
+            IndexMap::new(),
+            IndexMap::new(),
+            nodes,
+            Vec::new(),
+            Source::Embedded,
+        )
+    }
+
+    #[test]
+    fn a_label_is_shared_when_another_node_has_it_in_any_case() {
+        let g = graph(&["K", "k", "Ünïcode", "üNÏCODE", "alone", "ΣΑΣ", "σας"]);
+        let shared: Vec<bool> = g.node_indices().map(|ix| g.label_is_shared(ix)).collect();
+        let lower = |l: &str| l.to_lowercase();
+        let expected: Vec<bool> = g
+            .node_indices()
+            .map(|ix| {
+                g.node_indices()
+                    .any(|o| o != ix && lower(&g.node(o).label) == lower(&g.node(ix).label))
+            })
+            .collect();
+        assert_eq!(shared, expected);
+        assert_eq!(shared, [true, true, true, true, false, true, true]);
+    }
+
+    #[test]
+    fn labels_whose_hashes_collide_are_compared_one_by_one() {
+        let g = graph(&["one", "two", "two"]);
+        let mut buf = Vec::new();
+        // As if "one" and "two" had one hash: both are under it.
+        let collided = [label_hash("one", &mut buf), label_hash("two", &mut buf)]
+            .map(|h| (h, Label::Collided));
+        g.shared_labels
+            .set(SharedLabels {
+                by_hash: collided.into_iter().collect(),
+            })
+            .expect("not yet worked out");
+        let shared: Vec<bool> = g.node_indices().map(|ix| g.label_is_shared(ix)).collect();
+        assert_eq!(shared, [false, true, true]);
+    }
 }

@@ -410,8 +410,9 @@ fn a_file_loaded_for_a_command_reports_what_check_reports() {
     assert_eq!(invalid, files.len() - 2);
 }
 
-/// A graph built from the ends validation found is the graph built by
-/// looking each end up, duplicate ids and missing ends included.
+/// A graph built from what validation resolved is the graph built by
+/// looking each end up: with a missing end, and (left to the lookups) with
+/// a repeated id or ends that do not match the edges.
 #[test]
 fn a_graph_built_from_resolved_ends_is_the_graph_built_by_lookups() {
     use mlkg::graph::check::{Warnings, validate_resolving};
@@ -421,18 +422,34 @@ fn a_graph_built_from_resolved_ends_is_the_graph_built_by_lookups() {
         "{HEAD}    nodes: [\n        (id: \"a\", kind: \"algorithm\", label: \"A\"),\n        (id: \"b\", kind: \"format\", label: \"B\"),\n        (id: \"a\", kind: \"format\", label: \"A again\"),\n        (id: \"c\", kind: \"format\", label: \"C\"),\n    ],\n    edges: [\n        (from: \"a\", rel: \"accepts\", to: \"c\"),\n        (from: \"c\", rel: \"contrasts\", to: \"b\"),\n        (from: \"a\", rel: \"accepts\", to: \"gone\"),\n        (from: \"b\", rel: \"contrasts\", to: \"a\"),\n    ],\n)"
     );
     let doc: Document = ron::Options::default().from_str(&text).expect("RON");
-    let (found, ends) = validate_resolving(&doc, &Spans::pending(), "t.ron", Warnings::Skip);
+    let check =
+        |doc: &Document| validate_resolving(doc, &Spans::pending(), "t.ron", Warnings::Skip);
+    let (found, resolved) = check(&doc);
     assert!(
         !found.is_empty(),
-        "the duplicate id and the missing end are errors"
+        "the repeated id and the missing end are errors"
     );
-    assert_eq!(ends, vec![[0, 3], [3, 1], [0, u32::MAX], [1, 0]]);
+    assert_eq!(resolved.ends, vec![[0, 3], [3, 1], [0, u32::MAX], [1, 0]]);
+    assert_eq!(resolved.index.len(), 3);
     let by_lookups = Graph::from_document(doc.clone(), source());
-    let resolved = Graph::from_checked(doc.clone(), &ends, source());
-    assert_eq!(resolved.node_count(), 3);
-    assert_eq!(resolved.edge_count(), 3);
-    assert_eq!(resolved.to_document(), by_lookups.to_document());
+    let built = Graph::from_checked(doc.clone(), resolved, source());
+    assert_eq!(built.node_count(), 3);
+    assert_eq!(built.edge_count(), 3);
+    assert_eq!(built.to_document(), by_lookups.to_document());
+    // Without the repeated id, from the ends alone.
+    let mut distinct = doc.clone();
+    distinct.nodes[2].id = "d".into();
+    let (_, resolved) = check(&distinct);
+    assert_eq!(resolved.ends, vec![[0, 3], [3, 1], [0, u32::MAX], [1, 0]]);
+    let by_lookups = Graph::from_document(distinct.clone(), source());
+    let built = Graph::from_checked(distinct.clone(), resolved, source());
+    assert_eq!(built.node_count(), 4);
+    assert_eq!(built.edge_count(), 3);
+    assert_eq!(built.to_document(), by_lookups.to_document());
+    assert_eq!(built.find("d"), by_lookups.find("d"));
     // Ends that do not match the edges are not trusted.
-    let short = Graph::from_checked(doc, &ends[..1], source());
+    let (_, mut resolved) = check(&distinct);
+    resolved.ends.truncate(1);
+    let short = Graph::from_checked(distinct, resolved, source());
     assert_eq!(short.to_document(), by_lookups.to_document());
 }

@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::diagnostic::{Collector, Diagnostic};
 use super::span::Spans;
-use super::{Document, is_valid_id};
+use super::{Document, Id, NodeIndex, is_valid_id};
 
 mod name;
 mod suggest;
@@ -41,26 +41,26 @@ pub fn validate(doc: &Document, spans: &Spans, file: &str, warnings: Warnings) -
 /// An edge end that names no node, in [`validate_resolving`]'s ends.
 pub const NO_NODE: u32 = u32::MAX;
 
-/// [`validate`], with each edge's ends as the positions in `doc.nodes` of
-/// the first node with each id ([`NO_NODE`] where there is none), found on
-/// the way so the graph is built without looking them up again.
+/// [`validate`], with the node ids and edge ends it resolved on the way,
+/// so the graph is built without looking them up again.
 pub fn validate_resolving(
     doc: &Document,
     spans: &Spans,
     file: &str,
     warnings: Warnings,
-) -> (Vec<Diagnostic>, Vec<[u32; 2]>) {
+) -> (Vec<Diagnostic>, Resolved) {
     let mut out = Collector::new();
     super::limits::check_sizes(doc, spans, file, &mut out);
     check_name(doc, spans, file, &mut out);
     check_declarations(doc, spans, file, &mut out);
-    let kinds = check_nodes(doc, spans, file, &mut out);
-    let ends = check_edges(doc, spans, file, &kinds, &mut out);
+    let (index, kinds) = check_nodes(doc, spans, file, &mut out);
+    let ends = resolve_ends(doc, &index);
+    check_edges(doc, spans, file, (&index, &kinds), &ends, &mut out);
     if warnings == Warnings::Collect {
-        warn_orphans(doc, spans, file, &kinds, &mut out);
+        warn_orphans(doc, spans, file, &index, &mut out);
         warn_shared_names(doc, spans, file, &mut out);
     }
-    (out.finish(), ends)
+    (out.finish(), Resolved { index, ends })
 }
 
 fn check_declarations(doc: &Document, spans: &Spans, file: &str, out: &mut Collector) {
@@ -186,60 +186,32 @@ fn question_problem(text: &str) -> Option<String> {
     None
 }
 
-/// Each node id, with where it is first defined and its kind (the declared
-/// kind's id when the kind is declared).
-type NodeKinds<'a> = FxHashMap<IdKey<'a>, (usize, &'a str)>;
-
-/// A node id as a map key that keeps a short id's bytes in the map itself:
-/// a lookup compares them there instead of reading the node's string
-/// elsewhere in memory, which on a large graph is a cache miss per edge end.
-#[derive(Debug, Clone, Copy)]
-struct IdKey<'a> {
-    head: [u8; 16],
-    id: &'a str,
+/// What validation found out on the way that building the graph needs:
+/// each node id's first position, and each edge's ends as positions.
+#[derive(Debug, Default)]
+pub struct Resolved {
+    /// Each node id, with the position in `doc.nodes` of the first node
+    /// that has it (a valid document's node indices).
+    pub index: FxHashMap<Id, NodeIndex>,
+    /// Each edge's ends as positions in `doc.nodes`, [`NO_NODE`] where an
+    /// end names no node.
+    pub ends: Vec<[u32; 2]>,
 }
 
-impl<'a> IdKey<'a> {
-    fn new(id: &'a str) -> IdKey<'a> {
-        let mut head = [0; 16];
-        let n = id.len().min(16);
-        head[..n].copy_from_slice(&id.as_bytes()[..n]);
-        IdKey { head, id }
-    }
-}
+/// No declared kind, in a node's kind index.
+const NO_KIND: u32 = u32::MAX;
 
-impl PartialEq for IdKey<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.id.len() == other.id.len()
-            && self.head == other.head
-            && (self.id.len() <= 16 || self.id == other.id)
-    }
-}
-
-impl Eq for IdKey<'_> {}
-
-impl AsRef<str> for IdKey<'_> {
-    fn as_ref(&self) -> &str {
-        self.id
-    }
-}
-
-impl std::hash::Hash for IdKey<'_> {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.id.hash(state);
-    }
-}
-
-/// Checks nodes and returns each id with its first position and kind, for
-/// the edges.
-fn check_nodes<'a>(
-    doc: &'a Document,
+/// Checks nodes and returns each id with its first position, and each
+/// node's declared kind by position.
+fn check_nodes(
+    doc: &Document,
     spans: &Spans,
     file: &str,
     out: &mut Collector,
-) -> NodeKinds<'a> {
-    let mut kinds: NodeKinds = FxHashMap::default();
-    kinds.reserve(doc.nodes.len());
+) -> (FxHashMap<Id, NodeIndex>, Vec<u32>) {
+    let mut index: FxHashMap<Id, NodeIndex> = FxHashMap::default();
+    index.reserve(doc.nodes.len());
+    let mut kinds = Vec::with_capacity(doc.nodes.len());
     for (i, node) in doc.nodes.iter().enumerate() {
         let id = node.id.as_str();
         if !is_valid_id(id) {
@@ -249,17 +221,13 @@ fn check_nodes<'a>(
                     .with_help(ID_RULES)
             });
         }
-        // The declared kind's own id, read often from here on, rather than
-        // the node's copy of it elsewhere in memory.
-        let declared = doc
-            .kinds
-            .get_key_value(node.kind.as_str())
-            .map(|(k, _)| k.as_str());
+        let declared = doc.kinds.get_index_of(node.kind.as_str());
+        kinds.push(declared.map_or(NO_KIND, |k| k as u32));
         // One probe finds the id or makes its place.
-        let first = match kinds.entry(IdKey::new(id)) {
-            Entry::Occupied(seen) => Some(seen.get().0),
+        let first = match index.entry(node.id.clone()) {
+            Entry::Occupied(seen) => Some(seen.get().index()),
             Entry::Vacant(slot) => {
-                slot.insert((i, declared.unwrap_or(node.kind.as_str())));
+                slot.insert(NodeIndex::new(i));
                 None
             }
         };
@@ -304,41 +272,76 @@ fn check_nodes<'a>(
             });
         }
     }
-    kinds
+    (index, kinds)
 }
 
-/// What tells two edges apart: their ends (an unordered pair for a
-/// symmetric relation) and their relation, by position where both ends are
-/// nodes (no string is read again), by id where one is missing.
-#[derive(PartialEq, Eq, Hash)]
-enum EdgeKey<'a> {
-    Nodes(usize, usize, usize),
-    Ids(&'a str, &'a str, &'a str),
+/// Each edge's ends as node positions, looked up on every core: on a
+/// large graph each lookup is a cache miss or two.
+fn resolve_ends(doc: &Document, index: &FxHashMap<Id, NodeIndex>) -> Vec<[u32; 2]> {
+    use rayon::prelude::*;
+    let at = |id: &Id| index.get(id.as_str()).map_or(NO_NODE, |n| n.index() as u32);
+    doc.edges
+        .par_iter()
+        .with_min_len(1 << 14)
+        .map(|e| [at(&e.from), at(&e.to)])
+        .collect()
 }
 
-/// Checks edges and returns their ends as node positions.
+/// For each relation, by declared kind index, whether an edge may start
+/// (`from`) or end (`to`) at a node of that kind; `None` where any kind may.
+fn allowed_kinds(
+    doc: &Document,
+    field: fn(&super::Relation) -> &Vec<String>,
+) -> Vec<Option<Vec<bool>>> {
+    doc.relations
+        .values()
+        .map(|rel| {
+            let allowed = field(rel);
+            (!allowed.is_empty()).then(|| {
+                let mut by_kind = vec![false; doc.kinds.len()];
+                for k in allowed {
+                    if let Some(at) = doc.kinds.get_index_of(k.as_str()) {
+                        by_kind[at] = true;
+                    }
+                }
+                by_kind
+            })
+        })
+        .collect()
+}
+
+/// What tells two edges apart when an end names no node: their end ids (in
+/// order, or the smaller first for a symmetric relation) and relation.
+type IdsKey<'a> = (&'a str, &'a str, &'a str);
+
+/// Checks edges given their ends, and each node's kind by position.
 fn check_edges(
     doc: &Document,
     spans: &Spans,
     file: &str,
-    kinds: &NodeKinds,
+    (index, node_kinds): (&FxHashMap<Id, NodeIndex>, &[u32]),
+    ends: &[[u32; 2]],
     out: &mut Collector,
-) -> Vec<[u32; 2]> {
-    let mut seen: FxHashMap<EdgeKey, usize> = FxHashMap::default();
-    seen.reserve(doc.edges.len());
-    let mut resolved = Vec::with_capacity(doc.edges.len());
-    for (i, edge) in doc.edges.iter().enumerate() {
+) {
+    let allowed = [
+        allowed_kinds(doc, |r| &r.from),
+        allowed_kinds(doc, |r| &r.to),
+    ];
+    // Relations by id, found by a fast hash (relation ids are few and short).
+    let relations: FxHashMap<&str, usize> = doc
+        .relations
+        .keys()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i))
+        .collect();
+    // Each edge's relation, for the duplicate check that follows.
+    let mut rels: Vec<u32> = Vec::with_capacity(doc.edges.len());
+    let mut by_ids: FxHashMap<IdsKey, usize> = FxHashMap::default();
+    let mut duplicates = Vec::new();
+    for (i, (edge, &[a, b])) in doc.edges.iter().zip(ends).enumerate() {
         let label = || format!("{} -{}-> {}", edge.from, edge.rel, edge.to);
-        // Each end is looked up once: on a large graph each lookup is a
-        // cache miss or two.
-        let ends = [&edge.from, &edge.to].map(|end| kinds.get(&IdKey::new(end)).copied());
-        resolved.push(ends.map(|end| end.map_or(NO_NODE, |(at, _)| at as u32)));
-        let end_kinds = ends.map(|end| end.map(|(_, k)| k));
-        for ((field, end), kind) in [("from", &edge.from), ("to", &edge.to)]
-            .into_iter()
-            .zip(end_kinds)
-        {
-            if kind.is_none() {
+        for (field, end, at) in [("from", &edge.from, a), ("to", &edge.to, b)] {
+            if at == NO_NODE {
                 out.add("edge to a missing node", || {
                     Diagnostic::error(
                         file,
@@ -349,12 +352,13 @@ fn check_edges(
                     .with_help(suggest_or_declared(
                         end,
                         "node ids",
-                        kinds.keys(),
+                        index.keys(),
                     ))
                 });
             }
         }
-        let Some((rel_at, _, rel)) = doc.relations.get_full(edge.rel.as_str()) else {
+        let Some(&rel_at) = relations.get(edge.rel.as_str()) else {
+            rels.push(NO_NODE);
             out.add("undeclared relation", || {
                 Diagnostic::error(
                     file,
@@ -370,66 +374,142 @@ fn check_edges(
             });
             continue;
         };
-        for ((field, end, allowed), kind) in
-            [("from", &edge.from, &rel.from), ("to", &edge.to, &rel.to)]
-                .into_iter()
-                .zip(end_kinds)
+        rels.push(rel_at as u32);
+        let rel = &doc.relations[rel_at];
+        for (side, (field, end, at)) in [("from", &edge.from, a), ("to", &edge.to, b)]
+            .into_iter()
+            .enumerate()
         {
-            let Some(kind) = kind else {
+            let Some(allowed) = &allowed[side][rel_at] else {
                 continue;
             };
-            if !allowed.is_empty() && !allowed.iter().any(|k| k == kind) {
+            if at == NO_NODE {
+                continue;
+            }
+            let node = &doc.nodes[at as usize];
+            let fits = match node_kinds[at as usize] {
+                NO_KIND => rel_kinds(rel, side).iter().any(|k| *k == node.kind),
+                k => allowed[k as usize],
+            };
+            if !fits {
+                let kind = &node.kind;
+                let allowed = rel_kinds(rel, side);
                 out.add("edge between kinds its relation does not allow", || Diagnostic::error(file, spans.edge(i, field), format!("edge {}: \"{}\" cannot go {field} a node of kind \"{kind}\" (\"{end}\")", label(), edge.rel))
                         .with_id(end)
                         .with_help(format!("\"{}\" goes {field} {}", edge.rel, allowed.join(" or "))),);
             }
         }
-        let key = match ends {
-            [Some((a, _)), Some((b, _))] => {
-                let (a, b) = if rel.symmetric && b < a {
-                    (b, a)
-                } else {
-                    (a, b)
-                };
-                EdgeKey::Nodes(a, rel_at, b)
+        if a == NO_NODE || b == NO_NODE {
+            // Rare: found by their ids.
+            let key = if rel.symmetric && edge.to < edge.from {
+                (edge.to.as_str(), edge.rel.as_str(), edge.from.as_str())
+            } else {
+                (edge.from.as_str(), edge.rel.as_str(), edge.to.as_str())
+            };
+            match by_ids.entry(key) {
+                Entry::Occupied(first) => duplicates.push((i, *first.get())),
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
             }
-            _ if rel.symmetric && edge.to < edge.from => {
-                EdgeKey::Ids(edge.to.as_str(), edge.rel.as_str(), edge.from.as_str())
-            }
-            _ => EdgeKey::Ids(edge.from.as_str(), edge.rel.as_str(), edge.to.as_str()),
-        };
-        let first = match seen.entry(key) {
-            Entry::Occupied(first) => Some(*first.get()),
-            Entry::Vacant(slot) => {
-                slot.insert(i);
-                None
-            }
-        };
-        if let Some(j) = first {
-            out.add("duplicate edge", || {
-                let (line, col) = spans.edge(j, "");
-                Diagnostic::error(
-                    file,
-                    spans.edge(i, ""),
-                    format!("duplicate edge {}", label()),
-                )
-                .with_id(&edge.from)
-                .with_help(format!(
-                    "the same edge is at line {line}, column {col}; keep one (merge their notes)"
-                ))
-            });
         }
     }
-    resolved
+    duplicates.extend(duplicates_by_ends(doc, ends, &rels));
+    duplicates.sort_unstable();
+    for (i, first) in duplicates {
+        duplicate_edge(doc, spans, file, first, i, out);
+    }
 }
 
-fn warn_orphans(doc: &Document, spans: &Spans, file: &str, kinds: &NodeKinds, out: &mut Collector) {
+/// A relation's `from` kinds (`side` 0) or `to` kinds (1).
+fn rel_kinds(rel: &super::Relation, side: usize) -> &[String] {
+    if side == 0 { &rel.from } else { &rel.to }
+}
+
+/// The edges whose ends are both nodes that repeat an earlier edge, each as
+/// (its position, the first edge's), found by the positions of their ends
+/// and their relation (the ends in either order for a symmetric relation).
+/// The keys are split between the cores by their hash, each core with its
+/// own map, in edge order.
+fn duplicates_by_ends(doc: &Document, ends: &[[u32; 2]], rels: &[u32]) -> Vec<(usize, usize)> {
+    use rayon::prelude::*;
+    use std::hash::BuildHasher;
+    let symmetric: Vec<bool> = doc.relations.values().map(|r| r.symmetric).collect();
+    let key = |i: usize| {
+        let [a, b] = ends[i];
+        let rel = rels[i];
+        if a == NO_NODE || b == NO_NODE || rel == NO_NODE {
+            return None;
+        }
+        let (a, b) = if symmetric[rel as usize] && b < a {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        Some((a, rel, b))
+    };
+    let shards = rayon::current_num_threads().clamp(1, 8);
+    let hasher = rustc_hash::FxBuildHasher;
+    (0..shards)
+        .into_par_iter()
+        .flat_map_iter(|shard| {
+            let mut seen: FxHashMap<(u32, u32, u32), u32> = FxHashMap::default();
+            seen.reserve(ends.len() / shards + 1);
+            let mut found = Vec::new();
+            for i in 0..ends.len() {
+                let Some(k) = key(i) else {
+                    continue;
+                };
+                if hasher.hash_one(k) as usize % shards != shard {
+                    continue;
+                }
+                match seen.entry(k) {
+                    Entry::Occupied(first) => found.push((i, *first.get() as usize)),
+                    Entry::Vacant(slot) => {
+                        slot.insert(i as u32);
+                    }
+                }
+            }
+            found
+        })
+        .collect()
+}
+
+/// Reports edge `i` as a repeat of edge `first`.
+fn duplicate_edge(
+    doc: &Document,
+    spans: &Spans,
+    file: &str,
+    first: usize,
+    i: usize,
+    out: &mut Collector,
+) {
+    let edge = &doc.edges[i];
+    out.add("duplicate edge", || {
+        let (line, col) = spans.edge(first, "");
+        Diagnostic::error(
+            file,
+            spans.edge(i, ""),
+            format!("duplicate edge {} -{}-> {}", edge.from, edge.rel, edge.to),
+        )
+        .with_id(&edge.from)
+        .with_help(format!(
+            "the same edge is at line {line}, column {col}; keep one (merge their notes)"
+        ))
+    });
+}
+
+fn warn_orphans(
+    doc: &Document,
+    spans: &Spans,
+    file: &str,
+    index: &FxHashMap<Id, NodeIndex>,
+    out: &mut Collector,
+) {
     let linked: FxHashSet<&str> = doc
         .edges
         .iter()
-        .filter(|e| {
-            kinds.contains_key(&IdKey::new(&e.from)) && kinds.contains_key(&IdKey::new(&e.to))
-        })
+        .filter(|e| index.contains_key(e.from.as_str()) && index.contains_key(e.to.as_str()))
         .flat_map(|e| [e.from.as_str(), e.to.as_str()])
         .collect();
     for (i, node) in doc.nodes.iter().enumerate() {
@@ -473,30 +553,6 @@ fn warn_shared_names(doc: &Document, spans: &Spans, file: &str, out: &mut Collec
                 None => {
                     owner.insert(name, i);
                 }
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::IdKey;
-
-    #[test]
-    fn id_keys_are_equal_exactly_when_their_ids_are() {
-        let ids = [
-            "",
-            "a",
-            "xgboost",
-            "gradient_boosted",
-            "gradient_boosted_trees",
-            "gradient_boosted_trees.a",
-            "gradient_boosted_trees.b",
-            "gradient_boosted_trees.ab",
-        ];
-        for a in ids {
-            for b in ids {
-                assert_eq!(IdKey::new(a) == IdKey::new(b), a == b, "{a:?} {b:?}");
             }
         }
     }

@@ -190,11 +190,11 @@ fn load_lean(
         .map(|snapshot| (snapshot, cache::Fingerprint::of(&bytes)));
     drop(bytes);
     let pending = Spans::pending();
-    let (found, ends) = validate_resolving(&doc, &pending, &file, Warnings::Skip);
+    let (found, resolved) = validate_resolving(&doc, &pending, &file, Warnings::Skip);
     if !found.is_empty() || pending.was_asked() {
         return Ok(Lean::Raised);
     }
-    let graph = Graph::from_checked(doc, &ends, source);
+    let graph = Graph::from_checked(doc, resolved, source);
     if let Some((snapshot, content)) = entry {
         cache::put(path, content, snapshot, &graph);
     }

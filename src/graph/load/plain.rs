@@ -215,8 +215,13 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A list of strings, holding no more room than it needs: most lists
+    /// (a node's aliases and sources) have one or two items, and a growing
+    /// list makes room for four.
     fn strings(&mut self) -> Option<Vec<String>> {
-        self.list(Self::string)
+        let mut list = self.list(Self::string)?;
+        list.shrink_to_fit();
+        Some(list)
     }
 
     fn props(&mut self) -> Option<Props> {
