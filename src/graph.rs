@@ -560,6 +560,18 @@ impl Graph {
         format!("{label} · {}", crate::text::visible(&owner))
     }
 
+    /// Every node's degree, by node index, counted in one pass over the
+    /// edges (asking each node walks its edges, a cache miss each on a
+    /// large graph).
+    pub fn degrees(&self) -> Vec<usize> {
+        let mut degrees = vec![0; self.g.node_count()];
+        for e in self.g.raw_edges() {
+            degrees[e.source().index()] += 1;
+            degrees[e.target().index()] += 1;
+        }
+        degrees
+    }
+
     /// Number of edges at a node, both directions.
     pub fn degree(&self, ix: NodeIndex) -> usize {
         self.g

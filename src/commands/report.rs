@@ -284,17 +284,21 @@ pub fn stats(graph: &Graph, a: &StatsArgs, p: Paint, out: &mut dyn Write) -> Res
         graph.relations.keys().map(String::as_str),
         graph.edges().map(|(_, _, _, e)| e.rel.as_str()),
     );
+    let degrees = graph.degrees();
     let mut by_degree: Vec<NodeIndex> = graph.node_indices().collect();
-    by_degree.sort_by_key(|&ix| {
-        (
-            std::cmp::Reverse(graph.degree(ix)),
-            graph.node(ix).label.clone(),
-        )
+    by_degree.sort_by(|&a, &b| {
+        let key = |ix: NodeIndex| {
+            (
+                std::cmp::Reverse(degrees[ix.index()]),
+                &graph.node(ix).label,
+            )
+        };
+        key(a).cmp(&key(b))
     });
     let top: Vec<NodeIndex> = by_degree.iter().copied().take(10).collect();
     let isolated: Vec<NodeIndex> = graph
         .node_indices()
-        .filter(|&ix| graph.degree(ix) == 0)
+        .filter(|&ix| degrees[ix.index()] == 0)
         .collect();
     let components = graph.component_count();
     if a.json {

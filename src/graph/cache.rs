@@ -29,8 +29,9 @@ pub use entry::{Snapshot, Stamp};
 
 use std::ffi::OsString;
 use std::fs::{File, Metadata};
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::os::unix::ffi::OsStringExt;
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -69,7 +70,7 @@ struct Stored<'a> {
     kinds: &'a IndexMap<String, Kind>,
     relations: &'a IndexMap<String, Relation>,
     nodes: NodesOf<'a>,
-    edges: Vec<StoredEdge<'a>>,
+    edges: EdgesOf<'a>,
     name: &'a str,
 }
 
@@ -79,6 +80,22 @@ struct NodesOf<'a>(&'a Graph);
 impl Serialize for NodesOf<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.0.g.node_weights())
+    }
+}
+
+/// The edges of a graph, in order, written as a sequence as they are read
+/// (on a large graph, a list of them all would be another 150 MB).
+struct EdgesOf<'a>(&'a Graph);
+
+impl Serialize for EdgesOf<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.g.raw_edges().iter().map(|e| StoredEdge {
+            from: e.source().index() as u32,
+            to: e.target().index() as u32,
+            rel: &e.weight.rel,
+            note: &e.weight.note,
+            props: &e.weight.props,
+        }))
     }
 }
 
@@ -309,7 +326,7 @@ fn is_current(header: &Header, file: &File, meta: &Metadata) -> bool {
         return false;
     }
     let mut reader = file;
-    fingerprint(reader.by_ref().take(meta.len() + 1))
+    fingerprint(Read::by_ref(&mut reader).take(meta.len() + 1))
         .is_ok_and(|p| p.size == now.size && p.hash == header.hash)
 }
 
@@ -348,54 +365,78 @@ pub fn put_in(dir: &Path, path: &Path, content: Fingerprint, snapshot: Snapshot,
     if content.size < MIN_BYTES as u64 || snapshot.stamp.size != content.size {
         return;
     }
-    let (payload, search) = rayon::join(
-        || encode_graph(graph),
-        || stored::write(graph, &SearchIndex::lazy(graph)),
-    );
-    let Some(payload) = payload else {
-        return;
-    };
     let Some(folder) = store::Folder::create(dir) else {
         return;
     };
-    let header = Header {
+    let mut header = Header {
         path: canonical(path),
         snapshot,
         hash: content.hash,
-        payload_len: payload.len() as u64,
-        search_len: search.len() as u64,
+        payload_len: 0,
+        search_len: 0,
     };
-    let sum = xxh3_64(&payload).to_le_bytes();
-    let search_sum = xxh3_64(&search).to_le_bytes();
     let name = entry_name(path);
-    let parts: [&[u8]; 5] = [&header.encode(), &payload, &sum, &search, &search_sum];
-    if folder.write(&name, &parts).is_some() {
+    // The graph goes to the file as it is encoded, after room for the
+    // header, while the search index is built on the other core; the
+    // header, with both lengths, is written last.
+    let written = folder.write_with(&name, |f| {
+        let start = header.encode().len() as u64;
+        f.seek(SeekFrom::Start(start)).ok()?;
+        let (payload, search) = rayon::join(
+            || encode_graph(graph, &mut *f),
+            || stored::write(graph, &SearchIndex::lazy(graph)),
+        );
+        let (payload_len, sum) = payload?;
+        f.write_all(&sum.to_le_bytes()).ok()?;
+        f.write_all(&search).ok()?;
+        f.write_all(&xxh3_64(&search).to_le_bytes()).ok()?;
+        header.payload_len = payload_len;
+        header.search_len = search.len() as u64;
+        f.write_all_at(&header.encode(), 0).ok()
+    });
+    if written.is_some() {
         prune(&folder, &name, MAX_TOTAL_BYTES);
     }
 }
 
-/// The validated graph as an entry's payload.
-fn encode_graph(graph: &Graph) -> Option<Vec<u8>> {
-    let edges = graph
-        .g
-        .raw_edges()
-        .iter()
-        .map(|e| StoredEdge {
-            from: e.source().index() as u32,
-            to: e.target().index() as u32,
-            rel: &e.weight.rel,
-            note: &e.weight.note,
-            props: &e.weight.props,
-        })
-        .collect();
+/// Writes the validated graph as an entry's payload, returning its length
+/// and checksum.
+fn encode_graph(graph: &Graph, out: &mut File) -> Option<(u64, u64)> {
     let stored = Stored {
         kinds: &graph.kinds,
         relations: &graph.relations,
         nodes: NodesOf(graph),
-        edges,
+        edges: EdgesOf(graph),
         name: graph.name.as_deref().unwrap_or_default(),
     };
-    postcard::to_allocvec(&stored).ok()
+    let summed = Summed {
+        out: std::io::BufWriter::with_capacity(1 << 20, out),
+        hasher: Xxh3::new(),
+        len: 0,
+    };
+    let mut summed = postcard::to_io(&stored, summed).ok()?;
+    summed.out.flush().ok()?;
+    Some((summed.len, summed.hasher.digest()))
+}
+
+/// A writer that counts and checksums what goes through it.
+struct Summed<W> {
+    out: W,
+    hasher: Xxh3,
+    len: u64,
+}
+
+impl<W: Write> Write for Summed<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// The file name of a graph file's entry.

@@ -293,7 +293,10 @@ impl SearchIndex {
                 .iter()
                 .map(|&ix| label_key(&graph.g[ix].label))
                 .collect(),
-            degree: nodes.iter().map(|&ix| graph.degree(ix)).collect(),
+            degree: {
+                let all = graph.degrees();
+                nodes.iter().map(|&ix| all[ix.index()]).collect()
+            },
             kind,
             kind_ids,
             label_chars: nodes

@@ -407,11 +407,12 @@ pub fn default_start(graph: &Graph) -> Option<NodeIndex> {
     if let Some(ix) = graph.find("xgboost") {
         return Some(ix);
     }
+    let degrees = graph.degrees();
     let best = |kind: Option<&str>| {
         graph
             .node_indices()
             .filter(|&ix| kind.is_none_or(|k| graph.node(ix).kind == k))
-            .max_by_key(|&ix| (graph.degree(ix), std::cmp::Reverse(ix.index())))
+            .max_by_key(|&ix| (degrees[ix.index()], std::cmp::Reverse(ix.index())))
     };
     best(Some("algorithm")).or_else(|| best(None))
 }

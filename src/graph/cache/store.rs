@@ -4,7 +4,6 @@
 //! following links and without blocking, and read only under a size bound.
 
 use std::fs::{self, DirBuilder, File, Metadata, OpenOptions};
-use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
@@ -65,9 +64,14 @@ impl Folder {
         Some(bytes)
     }
 
-    /// Writes an entry (0600) whole: into a new file beside it, then renamed
-    /// over it, so a reader sees the old entry or the new one.
-    pub(super) fn write(&self, name: &str, parts: &[&[u8]]) -> Option<()> {
+    /// Writes an entry (0600) by `fill`, which is given the new file beside
+    /// it, open for writing; renamed over the entry only if `fill` succeeds,
+    /// so a reader sees the old entry or the new one.
+    pub(super) fn write_with(
+        &self,
+        name: &str,
+        fill: impl FnOnce(&mut File) -> Option<()>,
+    ) -> Option<()> {
         let tmp = self.0.join(format!(".{name}.{}.tmp", std::process::id()));
         let written = (|| {
             let mut f = OpenOptions::new()
@@ -77,9 +81,7 @@ impl Folder {
                 .custom_flags(libc::O_NOFOLLOW)
                 .open(&tmp)
                 .ok()?;
-            for part in parts {
-                f.write_all(part).ok()?;
-            }
+            fill(&mut f)?;
             fs::rename(&tmp, self.0.join(name)).ok()
         })();
         if written.is_none() {
