@@ -453,3 +453,88 @@ fn a_graph_built_from_resolved_ends_is_the_graph_built_by_lookups() {
     let short = Graph::from_checked(distinct, resolved, source());
     assert_eq!(short.to_document(), by_lookups.to_document());
 }
+
+/// Duplicate edges are listed in file order, each where its edge is among
+/// the edge's other problems, however many there are and however the
+/// search for them is split between cores.
+#[test]
+fn duplicate_edges_are_listed_in_file_order_among_the_other_problems() {
+    // 120 pairs of nodes, each pair's edge twice, then an edge its relation
+    // does not allow.
+    let mut nodes = String::from("    nodes: [\n");
+    let mut edges = String::from("    edges: [\n");
+    for i in 0..120 {
+        nodes.push_str(&format!(
+            "        (id: \"a{i}\", kind: \"algorithm\", label: \"A{i}\"),\n        (id: \"f{i}\", kind: \"format\", label: \"F{i}\"),\n"
+        ));
+        let edge = format!("        (from: \"a{i}\", rel: \"accepts\", to: \"f{i}\"),\n");
+        edges.push_str(&edge);
+        edges.push_str(&edge);
+        edges.push_str(&format!(
+            "        (from: \"f{i}\", rel: \"accepts\", to: \"a{i}\"),\n"
+        ));
+    }
+    let d = diagnostics(&format!("{nodes}    ],\n{edges}    ],"));
+    let duplicates: Vec<&Diagnostic> = d
+        .iter()
+        .filter(|d| d.message.contains("duplicate edge"))
+        .collect();
+    assert_eq!(duplicates.len(), mlkg::graph::SHOWN_PER_KIND + 1);
+    // The i-th duplicate is the second edge of pair i, 3 lines each.
+    let first_edge_line = 1 + HEAD.lines().count() + 1 + 2 * 120 + 2;
+    for (i, dup) in duplicates.iter().enumerate() {
+        assert_eq!(dup.line, first_edge_line + 3 * i + 1, "{dup}");
+        assert!(
+            dup.message.contains(&format!("a{i} -accepts-> f{i}")),
+            "{dup}"
+        );
+    }
+    assert_eq!(duplicates.last().map(|d| d.more), Some(120 - 51));
+}
+
+/// Where problems share a position (a GraphML file's edges are not placed
+/// by line), they come in the order of the edges they are about.
+#[test]
+fn problems_at_one_position_come_in_edge_order() {
+    let edge = |id: &str, from: &str, to: &str| {
+        format!(
+            "<edge id=\"{id}\" source=\"{from}\" target=\"{to}\"><data key=\"e0\">accepts</data></edge>"
+        )
+    };
+    let relations = "{&quot;accepts&quot;:{&quot;label&quot;:&quot;accepts&quot;,&quot;from&quot;:[&quot;algorithm&quot;],&quot;to&quot;:[&quot;format&quot;]}}";
+    let kinds = "{&quot;algorithm&quot;:{&quot;label&quot;:&quot;Algorithm&quot;},&quot;format&quot;:{&quot;label&quot;:&quot;Format&quot;}}";
+    let text = format!(
+        "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n<key id=\"gk\" for=\"graph\" attr.name=\"mlkg.kinds\" attr.type=\"string\"/>\n<key id=\"gr\" for=\"graph\" attr.name=\"mlkg.relations\" attr.type=\"string\"/>\n<key id=\"n0\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n<key id=\"e0\" for=\"edge\" attr.name=\"rel\" attr.type=\"string\"/>\n<graph id=\"g\" edgedefault=\"directed\"><data key=\"gk\">{kinds}</data><data key=\"gr\">{relations}</data>\n<node id=\"x\"><data key=\"n0\">algorithm</data></node><node id=\"c\"><data key=\"n0\">format</data></node><node id=\"j\"><data key=\"n0\">format</data></node>\n{}{}{}{}{}{}\n</graph></graphml>\n",
+        edge("e0", "x", "c"),
+        edge("e1", "x", "c"),
+        edge("e2", "c", "x"),
+        edge("e3", "x", "j"),
+        edge("e4", "x", "j"),
+        edge("e5", "j", "x"),
+    );
+    let problems: Vec<String> = match load_str(&text, Source::File(PathBuf::from("g.graphml"))) {
+        Err(LoadError::Invalid { diagnostics, .. }) => diagnostics
+            .into_iter()
+            .map(|d| {
+                let what = if d.message.starts_with("duplicate") {
+                    "dup"
+                } else {
+                    "kind"
+                };
+                format!("{what} {}", d.message.split(':').next().unwrap_or_default())
+            })
+            .collect(),
+        other => panic!("expected errors, got {other:?}"),
+    };
+    assert_eq!(
+        problems,
+        [
+            "dup duplicate edge x -accepts-> c",
+            "kind edge c -accepts-> x",
+            "kind edge c -accepts-> x",
+            "dup duplicate edge x -accepts-> j",
+            "kind edge j -accepts-> x",
+            "kind edge j -accepts-> x",
+        ]
+    );
+}

@@ -454,6 +454,9 @@ pub fn prune_in(dir: &Path, max_total: u64) {
 }
 
 fn prune(folder: &store::Folder, keep: &str, max_total: u64) {
+    for name in folder.stale_writes() {
+        folder.remove(&name);
+    }
     let mut live = Vec::new();
     for (name, meta) in folder.entries() {
         let head = folder.read_head(&name, HEAD_BYTES).unwrap_or_default();

@@ -334,10 +334,17 @@ fn check_edges(
         .enumerate()
         .map(|(i, k)| (k.as_str(), i))
         .collect();
-    // Each edge's relation, for the duplicate check that follows.
-    let mut rels: Vec<u32> = Vec::with_capacity(doc.edges.len());
+    // Each edge's relation, for the duplicates, found first by the
+    // positions of their ends and reported below in edge order.
+    let rels: Vec<u32> = doc
+        .edges
+        .iter()
+        .map(|e| relations.get(e.rel.as_str()).map_or(NO_NODE, |&r| r as u32))
+        .collect();
+    let mut by_ends = duplicates_by_ends(doc, ends, &rels);
+    by_ends.sort_unstable();
+    let mut by_ends = by_ends.into_iter().peekable();
     let mut by_ids: FxHashMap<IdsKey, usize> = FxHashMap::default();
-    let mut duplicates = Vec::new();
     for (i, (edge, &[a, b])) in doc.edges.iter().zip(ends).enumerate() {
         let label = || format!("{} -{}-> {}", edge.from, edge.rel, edge.to);
         for (field, end, at) in [("from", &edge.from, a), ("to", &edge.to, b)] {
@@ -357,8 +364,7 @@ fn check_edges(
                 });
             }
         }
-        let Some(&rel_at) = relations.get(edge.rel.as_str()) else {
-            rels.push(NO_NODE);
+        if rels[i] == NO_NODE {
             out.add("undeclared relation", || {
                 Diagnostic::error(
                     file,
@@ -373,8 +379,8 @@ fn check_edges(
                 ))
             });
             continue;
-        };
-        rels.push(rel_at as u32);
+        }
+        let rel_at = rels[i] as usize;
         let rel = &doc.relations[rel_at];
         for (side, (field, end, at)) in [("from", &edge.from, a), ("to", &edge.to, b)]
             .into_iter()
@@ -407,17 +413,14 @@ fn check_edges(
                 (edge.from.as_str(), edge.rel.as_str(), edge.to.as_str())
             };
             match by_ids.entry(key) {
-                Entry::Occupied(first) => duplicates.push((i, *first.get())),
+                Entry::Occupied(first) => duplicate_edge(doc, spans, file, *first.get(), i, out),
                 Entry::Vacant(slot) => {
                     slot.insert(i);
                 }
             }
+        } else if let Some((_, first)) = by_ends.next_if(|&(at, _)| at == i) {
+            duplicate_edge(doc, spans, file, first, i, out);
         }
-    }
-    duplicates.extend(duplicates_by_ends(doc, ends, &rels));
-    duplicates.sort_unstable();
-    for (i, first) in duplicates {
-        duplicate_edge(doc, spans, file, first, i, out);
     }
 }
 

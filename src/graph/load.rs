@@ -124,19 +124,32 @@ pub fn load_path_with(path: &Path, warnings: Warnings) -> Result<Loaded, LoadErr
     }
     let (bytes, snapshot) = read_bounded(path)?;
     let source = Source::File(path.to_path_buf());
+    let file = source.to_string();
     // Warnings are looked for by `mlkg check`, which keeps the text to place them.
-    let (bytes, snapshot) = if warnings == Warnings::Collect {
-        (bytes, snapshot)
+    let (bytes, snapshot, parsed) = if warnings == Warnings::Collect {
+        (bytes, snapshot, None)
     } else {
         match load_lean(bytes, snapshot, path)? {
             Lean::Loaded(loaded) => return Ok(*loaded),
-            Lean::Unparsed(bytes, snapshot) => (bytes, snapshot),
-            // An error needs its position: the text is read again to place it.
-            Lean::Raised => read_bounded(path)?,
+            Lean::Unparsed(bytes, snapshot) => (bytes, snapshot, None),
+            // An error needs its position: the text is read again to place
+            // it, and the document parsed from it before serves if the
+            // text is the same.
+            Lean::Raised(doc, content) => {
+                let (bytes, snapshot) = read_bounded(path)?;
+                let same = cache::Fingerprint::of(&bytes) == content;
+                (bytes, snapshot, same.then_some(doc))
+            }
         }
     };
     let text = decode(&bytes, &source)?;
-    let (doc, diagnostics) = check_text(text, &source.to_string(), warnings)?;
+    let (doc, diagnostics) = match parsed {
+        Some(doc) => {
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            place(Some(*doc), text, Vec::new(), text, &file, warnings)?
+        }
+        None => check_text(text, &file, warnings)?,
+    };
     let graph = Graph::from_document(doc, source);
     if warnings == Warnings::Skip
         && let Some(snapshot) = snapshot
@@ -156,8 +169,9 @@ enum Lean {
     /// The file did not parse at once (or is not RON or JSON): its bytes
     /// and their snapshot, for the load that keeps the text.
     Unparsed(Vec<u8>, Option<cache::Snapshot>),
-    /// Validation found an error, whose position needs the freed text.
-    Raised,
+    /// Validation found an error, whose position needs the freed text:
+    /// the document, and the fingerprint of the text it was parsed from.
+    Raised(Box<Document>, cache::Fingerprint),
 }
 
 /// Loads a file that parses at once and is valid, freeing its text as soon
@@ -184,18 +198,19 @@ fn load_lean(
     let Some(doc) = parsed else {
         return Ok(Lean::Unparsed(bytes, snapshot));
     };
-    // The entry is written for the content as read: hashed before the text goes.
-    let entry = snapshot
-        .filter(|_| bytes.len() >= cache::MIN_BYTES && cache::dir().is_some())
-        .map(|snapshot| (snapshot, cache::Fingerprint::of(&bytes)));
+    // Hashed before the text goes: the entry is written for the content
+    // as read, and an invalid file's text is read again only to place
+    // its problems if it is the same.
+    let content = cache::Fingerprint::of(&bytes);
+    let entry = snapshot.filter(|_| bytes.len() >= cache::MIN_BYTES && cache::dir().is_some());
     drop(bytes);
     let pending = Spans::pending();
     let (found, resolved) = validate_resolving(&doc, &pending, &file, Warnings::Skip);
     if !found.is_empty() || pending.was_asked() {
-        return Ok(Lean::Raised);
+        return Ok(Lean::Raised(Box::new(doc), content));
     }
     let graph = Graph::from_checked(doc, resolved, source);
-    if let Some((snapshot, content)) = entry {
+    if let Some(snapshot) = entry {
         cache::put(path, content, snapshot, &graph);
     }
     Ok(Lean::Loaded(Box::new(Loaded {
@@ -347,13 +362,28 @@ fn check_text(
     warnings: Warnings,
 ) -> Result<(Document, Vec<Diagnostic>), LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (doc, checked_text, mut diagnostics) = parse_recovering(text, file);
+    let (doc, checked_text, diagnostics) = parse_recovering(text, file);
+    place(doc, &checked_text, diagnostics, text, file, warnings)
+}
+
+/// Validates a document parsed from `checked_text` (the file's `text`
+/// with any broken elements blanked out) and places every problem, those
+/// met while parsing (`diagnostics`) included: the document with its
+/// warnings, or every problem.
+fn place(
+    doc: Option<Document>,
+    checked_text: &str,
+    mut diagnostics: Vec<Diagnostic>,
+    text: &str,
+    file: &str,
+    warnings: Warnings,
+) -> Result<(Document, Vec<Diagnostic>), LoadError> {
     if let Some(doc) = &doc {
         // Positions are looked up only for the items something is said about.
         let pending = Spans::pending();
         let mut found = validate(doc, &pending, file, warnings);
         if pending.was_asked() {
-            let spans = Spans::locate(&checked_text, &pending.asked());
+            let spans = Spans::locate(checked_text, &pending.asked());
             found = validate(doc, &spans, file, warnings);
         }
         diagnostics.extend(found);

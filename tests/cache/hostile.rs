@@ -293,3 +293,31 @@ fn a_graph_file_swapped_for_a_fifo_never_hangs_a_load() {
          ({file} loads of the file, {other} refused)"
     );
 }
+
+/// An entry a process was writing when it was killed is removed by a later
+/// prune once it is an hour old; one being written now, and files that
+/// are not the cache's, stay.
+#[test]
+fn unfinished_entries_left_by_a_stopped_process_are_pruned() {
+    let (tmp, path) = setup();
+    let cache_dir = tmp.path().join("cache");
+    let doc = load_path(&path).unwrap().graph.to_document();
+    plant(&cache_dir, &path, &doc);
+    let entry = cache::entry(&cache_dir, &path);
+    let name = entry.file_name().unwrap().to_str().unwrap().to_string();
+    let made = |file: &str, age: u64| {
+        let p = cache_dir.join(file);
+        let f = std::fs::File::create(&p).unwrap();
+        f.set_modified(std::time::SystemTime::now() - Duration::from_secs(age))
+            .unwrap();
+        p
+    };
+    let stale = made(&format!(".{name}.4242.tmp"), 2 * 3600);
+    let fresh = made(&format!(".{name}.4343.tmp"), 60);
+    let other = made(".notes.4242.tmp", 2 * 3600);
+    cache::prune_in(&cache_dir, u64::MAX);
+    assert!(!stale.exists(), "an hour-old unfinished entry goes");
+    assert!(fresh.exists(), "one being written stays");
+    assert!(other.exists(), "a file that is not the cache's stays");
+    assert!(entry.exists());
+}

@@ -66,28 +66,43 @@ impl Folder {
 
     /// Writes an entry (0600) by `fill`, which is given the new file beside
     /// it, open for writing; renamed over the entry only if `fill` succeeds,
-    /// so a reader sees the old entry or the new one.
+    /// so a reader sees the old entry or the new one. The new file is
+    /// removed if anything fails, a panic included; one left by a process
+    /// that was killed is removed by a later prune.
     pub(super) fn write_with(
         &self,
         name: &str,
         fill: impl FnOnce(&mut File) -> Option<()>,
     ) -> Option<()> {
-        let tmp = self.0.join(format!(".{name}.{}.tmp", std::process::id()));
-        let written = (|| {
-            let mut f = OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .mode(0o600)
-                .custom_flags(libc::O_NOFOLLOW)
-                .open(&tmp)
-                .ok()?;
-            fill(&mut f)?;
-            fs::rename(&tmp, self.0.join(name)).ok()
-        })();
-        if written.is_none() {
-            let _ = fs::remove_file(&tmp);
-        }
-        written
+        let tmp = Unfinished(self.0.join(format!(".{name}.{}.tmp", std::process::id())));
+        let mut f = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(&tmp.0)
+            .ok()?;
+        fill(&mut f)?;
+        fs::rename(&tmp.0, self.0.join(name)).ok()?;
+        std::mem::forget(tmp);
+        Some(())
+    }
+
+    /// Entries being written that were left by a process that stopped (last
+    /// written over an hour ago): the user's regular files named like one.
+    pub(super) fn stale_writes(&self) -> Vec<String> {
+        let Ok(list) = fs::read_dir(&self.0) else {
+            return Vec::new();
+        };
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        list.filter_map(|e| {
+            let e = e.ok()?;
+            let name = e.file_name().into_string().ok()?;
+            let meta = fs::symlink_metadata(e.path()).ok()?;
+            let stale = meta.modified().is_ok_and(|m| m < hour_ago);
+            (is_write_name(&name) && meta.is_file() && is_mine(&meta) && stale).then_some(name)
+        })
+        .collect()
     }
 
     /// The entries: the user's regular files named like one, with their
@@ -135,6 +150,25 @@ impl Opened {
 pub(super) fn is_entry_name(name: &str) -> bool {
     name.strip_suffix(".bin")
         .is_some_and(|h| h.len() == 32 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Whether a file name is that of an entry being written: `.<entry>.<pid>.tmp`.
+fn is_write_name(name: &str) -> bool {
+    name.strip_prefix('.')
+        .and_then(|n| n.strip_suffix(".tmp"))
+        .and_then(|n| n.rsplit_once('.'))
+        .is_some_and(|(entry, pid)| {
+            is_entry_name(entry) && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
+/// A new file that is removed when dropped, unless forgotten once finished.
+struct Unfinished(PathBuf);
+
+impl Drop for Unfinished {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.0);
+    }
 }
 
 /// Opens an entry without following a link and without blocking, then
