@@ -117,11 +117,18 @@ pub fn write(graph: &Graph, index: &SearchIndex) -> Vec<u8> {
     out.u32s(index.label_chars.iter().copied());
     out.texts(nodes.iter().map(|&ix| graph.g[ix].label.as_str()));
     out.texts(nodes.iter().map(|&ix| graph.g[ix].id.as_str()));
+    // A node whose label no other node has is listed by its label: nothing
+    // is kept for it, and nothing made.
     let listed: Vec<String> = nodes
         .iter()
-        .map(|&ix| match graph.display_name(ix) {
-            same if same == crate::text::visible(&graph.g[ix].label) => String::new(),
-            other => other,
+        .map(|&ix| {
+            if !graph.label_is_shared(ix) {
+                return String::new();
+            }
+            match graph.display_name(ix) {
+                same if same == crate::text::visible(&graph.g[ix].label) => String::new(),
+                other => other,
+            }
         })
         .collect();
     out.texts(listed.iter().map(String::as_str));
