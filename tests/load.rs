@@ -459,11 +459,12 @@ fn a_graph_built_from_resolved_ends_is_the_graph_built_by_lookups() {
 /// search for them is split between cores.
 #[test]
 fn duplicate_edges_are_listed_in_file_order_among_the_other_problems() {
-    // 120 pairs of nodes, each pair's edge twice, then an edge its relation
-    // does not allow.
+    // Pairs of nodes, each pair's edge twice, then an edge its relation
+    // does not allow: enough edges for the search to be shared out.
+    let pairs = 6_000;
     let mut nodes = String::from("    nodes: [\n");
     let mut edges = String::from("    edges: [\n");
-    for i in 0..120 {
+    for i in 0..pairs {
         nodes.push_str(&format!(
             "        (id: \"a{i}\", kind: \"algorithm\", label: \"A{i}\"),\n        (id: \"f{i}\", kind: \"format\", label: \"F{i}\"),\n"
         ));
@@ -481,7 +482,7 @@ fn duplicate_edges_are_listed_in_file_order_among_the_other_problems() {
         .collect();
     assert_eq!(duplicates.len(), mlkg::graph::SHOWN_PER_KIND + 1);
     // The i-th duplicate is the second edge of pair i, 3 lines each.
-    let first_edge_line = 1 + HEAD.lines().count() + 1 + 2 * 120 + 2;
+    let first_edge_line = 1 + HEAD.lines().count() + 1 + 2 * pairs + 2;
     for (i, dup) in duplicates.iter().enumerate() {
         assert_eq!(dup.line, first_edge_line + 3 * i + 1, "{dup}");
         assert!(
@@ -489,7 +490,7 @@ fn duplicate_edges_are_listed_in_file_order_among_the_other_problems() {
             "{dup}"
         );
     }
-    assert_eq!(duplicates.last().map(|d| d.more), Some(120 - 51));
+    assert_eq!(duplicates.last().map(|d| d.more), Some(pairs - 51));
 }
 
 /// Where problems share a position (a GraphML file's edges are not placed

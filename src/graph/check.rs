@@ -201,6 +201,9 @@ pub struct Resolved {
 /// No declared kind, in a node's kind index.
 const NO_KIND: u32 = u32::MAX;
 
+/// No declared relation, in an edge's relation index.
+const NO_REL: u32 = u32::MAX;
+
 /// Checks nodes and returns each id with its first position, and each
 /// node's declared kind by position.
 fn check_nodes(
@@ -280,12 +283,20 @@ fn check_nodes(
 fn resolve_ends(doc: &Document, index: &FxHashMap<Id, NodeIndex>) -> Vec<[u32; 2]> {
     use rayon::prelude::*;
     let at = |id: &Id| index.get(id.as_str()).map_or(NO_NODE, |n| n.index() as u32);
+    let ends = |e: &super::Edge| [at(&e.from), at(&e.to)];
+    if doc.edges.len() < PARALLEL_EDGES {
+        return doc.edges.iter().map(ends).collect();
+    }
     doc.edges
         .par_iter()
-        .with_min_len(1 << 14)
-        .map(|e| [at(&e.from), at(&e.to)])
+        .with_min_len(PARALLEL_EDGES)
+        .map(ends)
         .collect()
 }
+
+/// Fewer edges than this are checked on one core (sharing them out costs
+/// more than it saves).
+const PARALLEL_EDGES: usize = 1 << 14;
 
 /// For each relation, by declared kind index, whether an edge may start
 /// (`from`) or end (`to`) at a node of that kind; `None` where any kind may.
@@ -339,7 +350,7 @@ fn check_edges(
     let rels: Vec<u32> = doc
         .edges
         .iter()
-        .map(|e| relations.get(e.rel.as_str()).map_or(NO_NODE, |&r| r as u32))
+        .map(|e| relations.get(e.rel.as_str()).map_or(NO_REL, |&r| r as u32))
         .collect();
     let mut by_ends = duplicates_by_ends(doc, ends, &rels);
     by_ends.sort_unstable();
@@ -364,7 +375,7 @@ fn check_edges(
                 });
             }
         }
-        if rels[i] == NO_NODE {
+        if rels[i] == NO_REL {
             out.add("undeclared relation", || {
                 Diagnostic::error(
                     file,
@@ -441,7 +452,7 @@ fn duplicates_by_ends(doc: &Document, ends: &[[u32; 2]], rels: &[u32]) -> Vec<(u
     let key = |i: usize| {
         let [a, b] = ends[i];
         let rel = rels[i];
-        if a == NO_NODE || b == NO_NODE || rel == NO_NODE {
+        if a == NO_NODE || b == NO_NODE || rel == NO_REL {
             return None;
         }
         let (a, b) = if symmetric[rel as usize] && b < a {
@@ -451,31 +462,36 @@ fn duplicates_by_ends(doc: &Document, ends: &[[u32; 2]], rels: &[u32]) -> Vec<(u
         };
         Some((a, rel, b))
     };
-    let shards = rayon::current_num_threads().clamp(1, 8);
+    let shards = if ends.len() < PARALLEL_EDGES {
+        1
+    } else {
+        rayon::current_num_threads().clamp(1, 8)
+    };
     let hasher = rustc_hash::FxBuildHasher;
-    (0..shards)
-        .into_par_iter()
-        .flat_map_iter(|shard| {
-            let mut seen: FxHashMap<(u32, u32, u32), u32> = FxHashMap::default();
-            seen.reserve(ends.len() / shards + 1);
-            let mut found = Vec::new();
-            for i in 0..ends.len() {
-                let Some(k) = key(i) else {
-                    continue;
-                };
-                if hasher.hash_one(k) as usize % shards != shard {
-                    continue;
-                }
-                match seen.entry(k) {
-                    Entry::Occupied(first) => found.push((i, *first.get() as usize)),
-                    Entry::Vacant(slot) => {
-                        slot.insert(i as u32);
-                    }
+    let shard = |shard: usize| {
+        let mut seen: FxHashMap<(u32, u32, u32), u32> = FxHashMap::default();
+        seen.reserve(ends.len() / shards + 1);
+        let mut found = Vec::new();
+        for i in 0..ends.len() {
+            let Some(k) = key(i) else {
+                continue;
+            };
+            if shards > 1 && hasher.hash_one(k) as usize % shards != shard {
+                continue;
+            }
+            match seen.entry(k) {
+                Entry::Occupied(first) => found.push((i, *first.get() as usize)),
+                Entry::Vacant(slot) => {
+                    slot.insert(i as u32);
                 }
             }
-            found
-        })
-        .collect()
+        }
+        found
+    };
+    if shards == 1 {
+        return shard(0);
+    }
+    (0..shards).into_par_iter().flat_map_iter(shard).collect()
 }
 
 /// Reports edge `i` as a repeat of edge `first`.
