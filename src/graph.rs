@@ -182,7 +182,7 @@ pub struct Graph {
     /// Nodes and edges, in file order; reached only through `Graph`'s methods.
     g: DiGraph<Node, EdgeData>,
     index: FxHashMap<Id, NodeIndex>,
-    /// Labels that more than one node has (lowercase), found on first use.
+    /// Labels that more than one node has (ignoring case), found on first use.
     shared_labels: std::sync::OnceLock<SharedLabels>,
     /// Where the graph came from.
     pub source: Source,

@@ -126,19 +126,19 @@ pub fn load_path_with(path: &Path, warnings: Warnings) -> Result<Loaded, LoadErr
     let source = Source::File(path.to_path_buf());
     let file = source.to_string();
     // Warnings are looked for by `mlkg check`, which keeps the text to place them.
-    let (bytes, snapshot, parsed) = if warnings == Warnings::Collect {
-        (bytes, snapshot, None)
+    let (bytes, snapshot, parsed, syntax) = if warnings == Warnings::Collect {
+        (bytes, snapshot, None, None)
     } else {
         match load_lean(bytes, snapshot, path)? {
             Lean::Loaded(loaded) => return Ok(*loaded),
-            Lean::Unparsed(bytes, snapshot) => (bytes, snapshot, None),
+            Lean::Unparsed(bytes, snapshot, syntax) => (bytes, snapshot, None, syntax),
             // An error needs its position: the text is read again to place
             // it, and the document parsed from it before serves if the
             // text is the same.
             Lean::Raised(doc, content) => {
                 let (bytes, snapshot) = read_bounded(path)?;
                 let same = cache::Fingerprint::of(&bytes) == content;
-                (bytes, snapshot, same.then_some(doc))
+                (bytes, snapshot, same.then_some(doc), None)
             }
         }
     };
@@ -148,7 +148,7 @@ pub fn load_path_with(path: &Path, warnings: Warnings) -> Result<Loaded, LoadErr
             let text = text.strip_prefix('\u{feff}').unwrap_or(text);
             place(Some(*doc), text, Vec::new(), text, &file, warnings)?
         }
-        None => check_text(text, &file, warnings)?,
+        None => check_text(text, &file, warnings, syntax)?,
     };
     let graph = Graph::from_document(doc, source);
     if warnings == Warnings::Skip
@@ -167,8 +167,9 @@ enum Lean {
     /// The graph, which raised nothing.
     Loaded(Box<Loaded>),
     /// The file did not parse at once (or is not RON or JSON): its bytes
-    /// and their snapshot, for the load that keeps the text.
-    Unparsed(Vec<u8>, Option<cache::Snapshot>),
+    /// and their snapshot, for the load that keeps the text, with the
+    /// syntax error met, if any.
+    Unparsed(Vec<u8>, Option<cache::Snapshot>, Option<Box<Diagnostic>>),
     /// Validation found an error, whose position needs the freed text:
     /// the document, and the fingerprint of the text it was parsed from.
     Raised(Box<Document>, cache::Fingerprint),
@@ -185,18 +186,17 @@ fn load_lean(
     path: &Path,
 ) -> Result<Lean, LoadError> {
     let Ok(text) = std::str::from_utf8(&bytes) else {
-        return Ok(Lean::Unparsed(bytes, snapshot));
+        return Ok(Lean::Unparsed(bytes, snapshot, None));
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let source = Source::File(path.to_path_buf());
     let file = source.to_string();
-    let parsed = if super::graphml::is_graphml(text) {
-        None
-    } else {
-        parse(text, &file).ok()
-    };
-    let Some(doc) = parsed else {
-        return Ok(Lean::Unparsed(bytes, snapshot));
+    if super::graphml::is_graphml(text) {
+        return Ok(Lean::Unparsed(bytes, snapshot, None));
+    }
+    let doc = match parse(text, &file) {
+        Ok(doc) => doc,
+        Err(syntax) => return Ok(Lean::Unparsed(bytes, snapshot, Some(syntax))),
     };
     // Hashed before the text goes: the entry is written for the content
     // as read, and an invalid file's text is read again only to place
@@ -348,21 +348,24 @@ pub fn load_str(text: &str, source: Source) -> Result<Loaded, LoadError> {
 
 /// Loads a graph from text, with or without looking for warnings.
 pub fn load_str_with(text: &str, source: Source, warnings: Warnings) -> Result<Loaded, LoadError> {
-    let (doc, diagnostics) = check_text(text, &source.to_string(), warnings)?;
+    let (doc, diagnostics) = check_text(text, &source.to_string(), warnings, None)?;
     Ok(Loaded {
         graph: Graph::from_document(doc, source),
         warnings: diagnostics,
     })
 }
 
-/// Parses and validates a text: the document with its warnings, or every problem.
+/// Parses and validates a text: the document with its warnings, or every
+/// problem. `syntax` is the error a first parse of the same text met, if
+/// one was tried.
 fn check_text(
     text: &str,
     file: &str,
     warnings: Warnings,
+    syntax: Option<Box<Diagnostic>>,
 ) -> Result<(Document, Vec<Diagnostic>), LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (doc, checked_text, diagnostics) = parse_recovering(text, file);
+    let (doc, checked_text, diagnostics) = parse_recovering(text, file, syntax);
     place(doc, &checked_text, diagnostics, text, file, warnings)
 }
 
@@ -424,6 +427,7 @@ const MAX_RECOVERIES: usize = 64;
 fn parse_recovering<'a>(
     text: &'a str,
     file: &str,
+    mut syntax: Option<Box<Diagnostic>>,
 ) -> (Option<Document>, Cow<'a, str>, Vec<Diagnostic>) {
     if super::graphml::is_graphml(text) {
         let (doc, errors) =
@@ -434,7 +438,12 @@ fn parse_recovering<'a>(
     let mut patched = Cow::Borrowed(text);
     let mut errors: Vec<Diagnostic> = Vec::new();
     for _ in 0..MAX_RECOVERIES {
-        match parse(&patched, file) {
+        // The first parse's error may be known already.
+        let parsed = match syntax.take() {
+            Some(error) => Err(error),
+            None => parse(&patched, file),
+        };
+        match parsed {
             Ok(doc) => return (Some(doc), patched, errors),
             Err(d) => {
                 let at = (d.line, d.col);
