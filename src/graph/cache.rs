@@ -142,6 +142,12 @@ pub fn dir() -> Option<PathBuf> {
         .or_else(|| var("HOME").map(|h| h.join(".cache").join("mlkg")))
 }
 
+/// Whether a graph file of `len` bytes gets an entry: it is large enough
+/// and caching is on.
+pub fn wanted(len: usize) -> bool {
+    len >= MIN_BYTES && dir().is_some()
+}
+
 /// Where the entry of a graph file lives.
 pub fn entry(dir: &Path, path: &Path) -> PathBuf {
     dir.join(entry_name(path))

@@ -153,6 +153,7 @@ pub fn load_path_with(path: &Path, warnings: Warnings) -> Result<Loaded, LoadErr
     let graph = Graph::from_document(doc, source);
     if warnings == Warnings::Skip
         && let Some(snapshot) = snapshot
+        && cache::wanted(bytes.len())
     {
         cache::put(path, cache::Fingerprint::of(&bytes), snapshot, &graph);
     }
@@ -202,7 +203,7 @@ fn load_lean(
     // as read, and an invalid file's text is read again only to place
     // its problems if it is the same.
     let content = cache::Fingerprint::of(&bytes);
-    let entry = snapshot.filter(|_| bytes.len() >= cache::MIN_BYTES && cache::dir().is_some());
+    let entry = snapshot.filter(|_| cache::wanted(bytes.len()));
     drop(bytes);
     let pending = Spans::pending();
     let (found, resolved) = validate_resolving(&doc, &pending, &file, Warnings::Skip);
