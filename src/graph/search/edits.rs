@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::words::MAX_WORD;
+use super::words::{MAX_WORD, Vocab};
 
 /// The edits a query word may be off by: none below 4 letters, one from 4,
 /// two from 8.
@@ -28,7 +28,7 @@ pub fn budget(word: &str) -> u8 {
 /// typed).
 /// `lcp[i]` is the length of the prefix `vocab[i]` shares with `vocab[i - 1]`
 /// (see [`common_prefixes`]).
-pub fn near(vocab: &[Box<str>], lcp: &[u8], q: &str, k: u8, open_end: bool) -> FxHashMap<u32, u8> {
+pub fn near(vocab: &Vocab, lcp: &[u8], q: &str, k: u8, open_end: bool) -> FxHashMap<u32, u8> {
     let mut found = FxHashMap::default();
     if k == 0 {
         return found;
@@ -42,7 +42,7 @@ pub fn near(vocab: &[Box<str>], lcp: &[u8], q: &str, k: u8, open_end: bool) -> F
     let mut best: Vec<u8> = vec![if m == 0 { 0 } else { u8::MAX }];
     let mut i = 0;
     while i < vocab.len() {
-        let v = vocab[i].as_bytes();
+        let v = vocab.get(i).as_bytes();
         // The word before was either vocab[i - 1] or one whose stem ended
         // the skip here: either way it shares lcp[i] bytes with this one.
         let common = usize::from(lcp[i]).min(best.len() - 1);
@@ -87,10 +87,10 @@ pub fn near(vocab: &[Box<str>], lcp: &[u8], q: &str, k: u8, open_end: bool) -> F
 
 /// For each word of a sorted vocabulary, the length of the prefix it
 /// shares with the word before it (0 for the first), at most 255.
-pub fn common_prefixes(vocab: &[Box<str>]) -> Vec<u8> {
+pub fn common_prefixes(vocab: &Vocab) -> Vec<u8> {
     let mut lcp = Vec::with_capacity(vocab.len());
     let mut prev: &[u8] = &[];
-    for w in vocab {
+    for w in vocab.iter() {
         let w = w.as_bytes();
         let common = prev.iter().zip(w).take_while(|(a, b)| a == b).count();
         lcp.push(common.min(255) as u8);
@@ -185,17 +185,17 @@ pub fn align(q: &str, v: &str, open_end: bool) -> (u8, Vec<usize>) {
 mod tests {
     use super::*;
 
-    fn vocab(words: &[&str]) -> Vec<Box<str>> {
-        let mut v: Vec<Box<str>> = words.iter().map(|w| (*w).into()).collect();
+    fn vocab(words: &[&str]) -> Vocab {
+        let mut v = words.to_vec();
         v.sort();
-        v
+        Vocab::new(v)
     }
 
     fn within(words: &[&str], q: &str, k: u8, open: bool) -> Vec<(String, u8)> {
         let v = vocab(words);
         let mut out: Vec<(String, u8)> = near(&v, &common_prefixes(&v), q, k, open)
             .into_iter()
-            .map(|(id, d)| (v[id as usize].to_string(), d))
+            .map(|(id, d)| (v.get(id as usize).to_string(), d))
             .collect();
         out.sort();
         out

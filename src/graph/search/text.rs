@@ -7,7 +7,7 @@ use rustc_hash::FxHashSet;
 
 use super::names::Query;
 use super::words::Words;
-use super::{Scored, SearchIndex, Tier, chunked};
+use super::{Scored, SearchIndex, Tier};
 use crate::graph::Graph;
 
 /// The words of every node's names and text, edge notes counting for both ends.
@@ -38,30 +38,28 @@ impl SearchIndex {
         seen: &FxHashSet<u32>,
     ) -> Vec<Scored> {
         let words = self.text_words(graph);
-        let ranges: Vec<_> = query.words.iter().map(|w| words.prefix_range(w)).collect();
-        if ranges.iter().any(|r| r.is_empty()) {
-            return Vec::new();
-        }
-        let Some(pick) = ranges
-            .iter()
-            .min_by_key(|r| words.postings_len((*r).clone()))
-        else {
+        let mut ranges: Vec<_> = query.words.iter().map(|w| words.prefix_range(w)).collect();
+        ranges.sort_by_key(|r| words.postings_len(r.clone()));
+        let Some((pick, rest)) = ranges.split_first() else {
             return Vec::new();
         };
-        let candidates = words.nodes_of_range(pick.clone());
-        chunked(&candidates, |chunk: &[u32]| {
-            chunk
-                .iter()
-                .filter(|&&n| self.kind_ok(kinds, n) && !seen.contains(&n))
-                .filter(|&&n| ranges.iter().all(|r| words.holds_any(n, r)))
-                .map(|&n| Scored {
-                    node: n,
-                    tier: Tier::FullText,
-                    fuzzy: None,
-                    sub: 0,
-                    close: 0,
-                })
-                .collect()
-        })
+        let mut candidates = words.nodes_of_range(pick.clone());
+        for r in rest {
+            if candidates.is_empty() {
+                break;
+            }
+            words.keep_holding(&mut candidates, r.clone());
+        }
+        candidates
+            .into_iter()
+            .filter(|&n| self.kind_ok(kinds, n) && !seen.contains(&n))
+            .map(|n| Scored {
+                node: n,
+                tier: Tier::FullText,
+                fuzzy: None,
+                sub: 0,
+                close: 0,
+            })
+            .collect()
     }
 }

@@ -3,12 +3,13 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::edits::{budget, near};
 use super::names::Query;
 use super::words::Words;
-use super::{Scored, SearchIndex, Tier, chunked};
+use super::{PARALLEL_FROM, Scored, SearchIndex, Tier, chunked};
 
 /// The words of the names a query word may stand for: those it starts
 /// (no edit) and those within its budget, with their edits.
@@ -69,12 +70,14 @@ impl SearchIndex {
     pub(super) fn typo_hits(&self, query: &Query, kinds: &[String]) -> Vec<Scored> {
         let words = self.name_words();
         let last = query.words.len() - 1;
-        let stands: Vec<Stands> = query
-            .words
-            .iter()
-            .enumerate()
-            .map(|(i, q)| Stands::new(words, q, i == last))
-            .collect();
+        let stand = |(i, q): (usize, &String)| Stands::new(words, q, i == last);
+        // Each word walks the whole vocabulary: on a large one, the words go
+        // to the cores.
+        let stands: Vec<Stands> = if words.vocab().len() >= PARALLEL_FROM {
+            query.words.par_iter().enumerate().map(stand).collect()
+        } else {
+            query.words.iter().enumerate().map(stand).collect()
+        };
         let typo = stands
             .iter()
             .any(|s| s.near.keys().any(|w| !s.prefixed.contains(w)));

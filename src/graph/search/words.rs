@@ -10,6 +10,8 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+use super::chunked;
+
 /// The longest word indexed, in bytes; the rest of a longer one is ignored.
 pub const MAX_WORD: usize = 64;
 
@@ -17,7 +19,7 @@ pub const MAX_WORD: usize = 64;
 #[derive(Debug, Clone, Default)]
 pub struct Words {
     /// Distinct words, sorted.
-    vocab: Vec<Box<str>>,
+    vocab: Vocab,
     /// How many bytes each word shares with the one before it.
     lcp: Vec<u8>,
     /// `post[post_start[w]..post_start[w + 1]]`: the nodes holding word `w`, ascending.
@@ -26,6 +28,59 @@ pub struct Words {
     /// `fwd[fwd_start[n]..fwd_start[n + 1]]`: the words of node `n`, ascending.
     fwd_start: Vec<usize>,
     fwd: Vec<u32>,
+}
+
+/// Sorted words back to back in one string: a walk over them reads memory
+/// in order.
+#[derive(Debug, Clone, Default)]
+pub struct Vocab {
+    text: String,
+    /// Word `i` is `text[ends[i - 1]..ends[i]]` (from 0 at `i == 0`).
+    ends: Vec<usize>,
+}
+
+impl Vocab {
+    /// The words, in the order given (sorted, for [`Words`]).
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Vocab {
+        let mut vocab = Vocab::default();
+        for w in words {
+            vocab.text.push_str(w);
+            vocab.ends.push(vocab.text.len());
+        }
+        vocab
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Word `i`.
+    #[inline]
+    pub fn get(&self, i: usize) -> &str {
+        let from = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[from..self.ends[i]]
+    }
+
+    /// The words, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// The number of words before the first for which `pred` is false (the
+    /// words are partitioned by it).
+    fn partition_point(&self, from: usize, pred: impl Fn(&str) -> bool) -> usize {
+        let (mut lo, mut hi) = (from, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if pred(self.get(mid)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
 }
 
 /// Calls `f` with each word of `text` (lowercase) and the character index
@@ -163,11 +218,7 @@ impl Words {
         for (new, &old) in order.iter().enumerate() {
             rank[old as usize] = new as u32;
         }
-        let mut slots: Vec<Option<Box<str>>> = vocab.into_iter().map(Some).collect();
-        let vocab: Vec<Box<str>> = order
-            .iter()
-            .map(|&old| slots[old as usize].take().unwrap_or_default())
-            .collect();
+        let vocab = Vocab::new(order.iter().map(|&old| &*vocab[old as usize]));
         let mut counts = vec![0usize; vocab.len() + 1];
         for n in 0..fwd_start.len() - 1 {
             let mine = &mut fwd[fwd_start[n]..fwd_start[n + 1]];
@@ -199,7 +250,7 @@ impl Words {
     }
 
     /// The distinct words, sorted.
-    pub fn vocab(&self) -> &[Box<str>] {
+    pub fn vocab(&self) -> &Vocab {
         &self.vocab
     }
 
@@ -210,9 +261,9 @@ impl Words {
 
     /// The ids of the words that start with `prefix`.
     pub fn prefix_range(&self, prefix: &str) -> Range<u32> {
-        let lo = self.vocab.partition_point(|w| &**w < prefix);
-        let len = self.vocab[lo..].partition_point(|w| w.starts_with(prefix));
-        lo as u32..(lo + len) as u32
+        let lo = self.vocab.partition_point(0, |w| w < prefix);
+        let hi = self.vocab.partition_point(lo, |w| w.starts_with(prefix));
+        lo as u32..hi as u32
     }
 
     /// How many postings the words of `ids` have together.
@@ -235,6 +286,32 @@ impl Words {
             nodes.truncate(kept);
         }
         nodes
+    }
+
+    /// Keeps the nodes of `nodes` (ascending) that hold
+    /// a word of `ids`: by marking the nodes of its postings when there are
+    /// not many more of them than nodes, else by looking in each node's words.
+    pub fn keep_holding(&self, nodes: &mut Vec<u32>, ids: Range<u32>) {
+        /// A posting marked costs about this many times less than a node's words looked in.
+        const MARK_PER_LOOK: usize = 8;
+        let postings =
+            &self.post[self.post_start[ids.start as usize]..self.post_start[ids.end as usize]];
+        if postings.len() / MARK_PER_LOOK > nodes.len() {
+            let keep = chunked(nodes, |chunk: &[u32]| {
+                chunk
+                    .iter()
+                    .copied()
+                    .filter(|&n| self.holds_any(n, &ids))
+                    .collect()
+            });
+            *nodes = keep;
+            return;
+        }
+        let mut marked = vec![0u64; (self.fwd_start.len() - 1).div_ceil(64)];
+        for &n in postings {
+            marked[n as usize / 64] |= 1 << (n % 64);
+        }
+        nodes.retain(|&n| marked[n as usize / 64] & (1 << (n % 64)) != 0);
     }
 
     /// The words of node `n`, ascending.
@@ -301,5 +378,42 @@ mod tests {
         assert!(!w.holds_any(1, &cold));
         assert_eq!(w.postings_len(w.prefix_range("st")), 2);
         assert_eq!(w.nodes_of(w.prefix_range("warm").start), &[2]);
+    }
+
+    #[test]
+    fn nodes_are_kept_by_marks_or_by_their_words_alike() {
+        // Every node holds `all`; every third holds `third` or `thirty`.
+        let w = Words::build(300, |n, add| {
+            add("all");
+            if n % 3 == 0 {
+                add(if n % 2 == 0 { "third" } else { "thirty" });
+            }
+        });
+        let third = w.prefix_range("thir");
+        assert_eq!(third.len(), 2);
+        let wanted =
+            |nodes: &[u32]| -> Vec<u32> { nodes.iter().copied().filter(|n| n % 3 == 0).collect() };
+        // Few nodes against 100 postings: each node's words are looked in.
+        let few = vec![0, 1, 2, 3, 299];
+        let mut kept = few.clone();
+        w.keep_holding(&mut kept, third.clone());
+        assert_eq!(kept, wanted(&few));
+        // Many nodes: the postings are marked.
+        let many: Vec<u32> = (0..300).collect();
+        let mut kept = many.clone();
+        w.keep_holding(&mut kept, third);
+        assert_eq!(kept, wanted(&many));
+        let mut none = many.clone();
+        w.keep_holding(&mut none, w.prefix_range("zzz"));
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn the_vocabulary_reads_back_in_order() {
+        let v = Vocab::new(["", "a", "ab", "b"]);
+        assert_eq!(v.len(), 4);
+        assert_eq!(v.iter().collect::<Vec<_>>(), ["", "a", "ab", "b"]);
+        assert_eq!(v.partition_point(0, |w| w < "ab"), 2);
+        assert_eq!(v.partition_point(2, |w| w.starts_with('a')), 3);
     }
 }
