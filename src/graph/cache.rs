@@ -388,8 +388,13 @@ pub fn put_in(dir: &Path, path: &Path, content: Fingerprint, snapshot: Snapshot,
     let written = folder.write_with(&name, |f| {
         let start = header.encode().len() as u64;
         f.seek(SeekFrom::Start(start)).ok()?;
+        // The labels several nodes share, which the search part lists, are
+        // worked out on the graph's side first: the index takes longer.
         let (payload, search) = rayon::join(
-            || encode_graph(graph, &mut *f),
+            || {
+                graph.warm();
+                encode_graph(graph, &mut *f)
+            },
             || stored::write(graph, &SearchIndex::lazy(graph)),
         );
         let (payload_len, sum) = payload?;

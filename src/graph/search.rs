@@ -216,6 +216,18 @@ fn cut(s: &str) -> &str {
     }
 }
 
+/// `s` in lowercase, in `buf` when it is ASCII (most names: no allocation).
+fn lowercase<'a>(s: &str, buf: &'a mut String) -> &'a str {
+    if s.is_ascii() {
+        buf.clear();
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        *buf = s.to_lowercase();
+    }
+    buf
+}
+
 /// Each item as a position in the list of the distinct items, with that list.
 fn intern<'a>(items: impl Iterator<Item = &'a str>) -> (Vec<u32>, Vec<String>) {
     let mut ids: Vec<String> = Vec::new();
@@ -280,12 +292,13 @@ impl SearchIndex {
     pub fn lazy(graph: &Graph) -> SearchIndex {
         let nodes: Vec<NodeIndex> = graph.g.node_indices().collect();
         let (kind, kind_ids) = intern(nodes.iter().map(|&ix| graph.g[ix].kind.as_str()));
+        let mut lower = String::new();
         let names = Arena::build(nodes.len(), |n, add| {
             let node = &graph.g[nodes[n]];
             std::iter::once(node.label.as_str())
                 .chain(node.aliases.iter().map(String::as_str))
                 .chain(std::iter::once(node.id.as_str()))
-                .for_each(|name| add(&cut(name).to_lowercase()))
+                .for_each(|name| add(lowercase(cut(name), &mut lower)))
         });
         SearchIndex {
             names,
