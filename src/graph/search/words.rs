@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use compact_str::CompactString;
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::chunked;
@@ -16,7 +18,7 @@ use super::chunked;
 pub const MAX_WORD: usize = 64;
 
 /// Words of many nodes, with postings both ways.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Words {
     /// Distinct words, sorted.
     vocab: Vocab,
@@ -32,7 +34,7 @@ pub struct Words {
 
 /// Sorted words back to back in one string: a walk over them reads memory
 /// in order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Vocab {
     text: String,
     /// Word `i` is `text[ends[i - 1]..ends[i]]` (from 0 at `i == 0`).
@@ -177,48 +179,68 @@ fn cut(w: &str) -> &str {
 }
 
 impl Words {
-    /// Indexes `count` nodes; `texts(n, add)` calls `add` with each text of node `n`.
-    pub fn build(count: usize, mut texts: impl FnMut(usize, &mut dyn FnMut(&str))) -> Words {
-        let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut vocab: Vec<Box<str>> = Vec::new();
-        let mut fwd_start = Vec::with_capacity(count + 1);
-        let mut fwd: Vec<u32> = Vec::new();
-        fwd_start.push(0);
-        for n in 0..count {
-            let from = fwd.len();
-            texts(n, &mut |text| {
-                each_word(text, |w, _| {
-                    let id = match ids.get(w) {
-                        Some(&id) => id,
-                        None => {
-                            let id = vocab.len() as u32;
-                            vocab.push(w.into());
-                            ids.insert(w.into(), id);
-                            id
-                        }
-                    };
-                    fwd.push(id);
-                })
-            });
-            let mine = &mut fwd[from..];
-            mine.sort_unstable();
-            let kept = dedup_sorted(mine);
-            fwd.truncate(from + kept);
-            fwd_start.push(fwd.len());
+    /// Indexes `count` nodes; `texts(n, add)` calls `add` with each text of
+    /// node `n`. A large graph's nodes are indexed in parts on all cores, and
+    /// the parts' words merged as they are sorted.
+    pub fn build(count: usize, texts: impl Fn(usize, &mut dyn FnMut(&str)) + Sync) -> Words {
+        /// Nodes a part indexes on one core.
+        const PART: usize = 1 << 16;
+        Words::build_in_parts(count, PART, texts)
+    }
+
+    /// [`Words::build`] with parts of `per_part` nodes.
+    fn build_in_parts(
+        count: usize,
+        per_part: usize,
+        texts: impl Fn(usize, &mut dyn FnMut(&str)) + Sync,
+    ) -> Words {
+        if count < 2 * per_part {
+            let part = Part::build(0..count, &texts);
+            return Words::sorted(part.vocab, part.fwd_start, part.fwd);
         }
-        drop(ids);
+        let ranges: Vec<Range<usize>> = (0..count)
+            .step_by(per_part)
+            .map(|from| from..(from + per_part).min(count))
+            .collect();
+        let parts: Vec<Part> = ranges
+            .into_par_iter()
+            .map(|range| Part::build(range, &texts))
+            .collect();
+        let mut vocab = Vec::with_capacity(parts.iter().map(|p| p.vocab.len()).sum());
+        let mut fwd = Vec::with_capacity(parts.iter().map(|p| p.fwd.len()).sum());
+        let mut fwd_start = Vec::with_capacity(count + 1);
+        fwd_start.push(0);
+        for part in parts {
+            let (words, at) = (vocab.len() as u32, fwd.len());
+            vocab.extend(part.vocab);
+            fwd.extend(part.fwd.iter().map(|w| w + words));
+            fwd_start.extend(part.fwd_start[1..].iter().map(|s| s + at));
+        }
         Words::sorted(vocab, fwd_start, fwd)
     }
 
     /// Renumbers the words in sorted order and fills the postings.
-    fn sorted(vocab: Vec<Box<str>>, fwd_start: Vec<usize>, mut fwd: Vec<u32>) -> Words {
-        let mut order: Vec<u32> = (0..vocab.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| vocab[a as usize].cmp(&vocab[b as usize]));
+    fn sorted(vocab: Vec<CompactString>, fwd_start: Vec<usize>, mut fwd: Vec<u32>) -> Words {
+        // Most words differ in their first 8 bytes: compared as a number
+        // first, the words themselves are seldom read.
+        let mut order: Vec<(u64, u32)> = (vocab.iter().enumerate())
+            .map(|(i, w)| (super::label_key(w), i as u32))
+            .collect();
+        order.sort_unstable_by(|a, b| {
+            (a.0.cmp(&b.0)).then_with(|| vocab[a.1 as usize].cmp(&vocab[b.1 as usize]))
+        });
+        // A word found in several parts is one word: its copies get one rank.
         let mut rank = vec![0u32; vocab.len()];
-        for (new, &old) in order.iter().enumerate() {
-            rank[old as usize] = new as u32;
+        let mut kept: Vec<&str> = Vec::with_capacity(vocab.len());
+        for &(_, old) in &order {
+            let word = vocab[old as usize].as_str();
+            if kept.last() != Some(&word) {
+                kept.push(word);
+            }
+            rank[old as usize] = kept.len() as u32 - 1;
         }
-        let vocab = Vocab::new(order.iter().map(|&old| &*vocab[old as usize]));
+        let vocab = Vocab::new(kept);
+        drop(order);
         let mut counts = vec![0usize; vocab.len() + 1];
         for n in 0..fwd_start.len() - 1 {
             let mine = &mut fwd[fwd_start[n]..fwd_start[n + 1]];
@@ -327,6 +349,52 @@ impl Words {
     }
 }
 
+/// The words of some of the nodes, numbered as first found.
+struct Part {
+    vocab: Vec<CompactString>,
+    /// `fwd[fwd_start[i]..fwd_start[i + 1]]`: the words of the part's node `i`, once each.
+    fwd_start: Vec<usize>,
+    fwd: Vec<u32>,
+}
+
+impl Part {
+    fn build(nodes: Range<usize>, texts: &impl Fn(usize, &mut dyn FnMut(&str))) -> Part {
+        // Words of up to 24 bytes are held in place: no allocation each.
+        let mut ids: FxHashMap<CompactString, u32> = FxHashMap::default();
+        let mut vocab: Vec<CompactString> = Vec::new();
+        let mut fwd_start = Vec::with_capacity(nodes.len() + 1);
+        let mut fwd: Vec<u32> = Vec::new();
+        fwd_start.push(0);
+        for n in nodes {
+            let from = fwd.len();
+            texts(n, &mut |text| {
+                each_word(text, |w, _| {
+                    let id = match ids.get(w) {
+                        Some(&id) => id,
+                        None => {
+                            let id = vocab.len() as u32;
+                            vocab.push(w.into());
+                            ids.insert(w.into(), id);
+                            id
+                        }
+                    };
+                    fwd.push(id);
+                })
+            });
+            let mine = &mut fwd[from..];
+            mine.sort_unstable();
+            let kept = dedup_sorted(mine);
+            fwd.truncate(from + kept);
+            fwd_start.push(fwd.len());
+        }
+        Part {
+            vocab,
+            fwd_start,
+            fwd,
+        }
+    }
+}
+
 /// Removes repeats from a sorted slice in place; returns the length kept.
 fn dedup_sorted(s: &mut [u32]) -> usize {
     if s.is_empty() {
@@ -406,6 +474,30 @@ mod tests {
         let mut none = many.clone();
         w.keep_holding(&mut none, w.prefix_range("zzz"));
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn words_indexed_in_parts_are_the_words_indexed_at_once() {
+        let texts = [
+            "cold start",
+            "Start warm",
+            "",
+            "BlazingText cold",
+            "k-NN kNN cold cold",
+            "warm",
+            "é Éclair",
+            "start",
+        ];
+        let text = |n: usize, add: &mut dyn FnMut(&str)| add(texts[n % texts.len()]);
+        let once = Words::build_in_parts(40, 1000, text);
+        assert_eq!(once.vocab().iter().next(), Some("blazing"));
+        for per_part in [1, 3, 7, 20] {
+            assert_eq!(
+                Words::build_in_parts(40, per_part, text),
+                once,
+                "{per_part}"
+            );
+        }
     }
 
     #[test]
