@@ -148,6 +148,16 @@ fn benches(c: &mut Criterion<CpuTime>) {
                 }
             })
         });
+        // Typing a query that only the full-text tier answers, once it is whole.
+        g.throughput(Throughput::Elements(FULL_TEXT.len() as u64));
+        g.bench_function(BenchmarkId::new("typing full text", n), |b| {
+            b.iter(|| {
+                let mut typing = Typing::new();
+                for end in 1..=FULL_TEXT.len() {
+                    black_box(typing.search(&index, &graph, &FULL_TEXT[..end], &[], 50));
+                }
+            })
+        });
         g.finish();
 
         let busiest = graph
