@@ -128,36 +128,25 @@ fn benches(c: &mut Criterion<CpuTime>) {
                 b.iter(|| index.search(&graph, black_box(q), &[], 50))
             });
         }
-        // One iteration types the whole query, a keystroke at a time: divide by its length.
-        g.throughput(Throughput::Elements(TYPED.len() as u64));
-        g.bench_function(BenchmarkId::new("typing", n), |b| {
-            b.iter(|| {
-                let mut typing = Typing::new();
-                for end in 1..=TYPED.len() {
-                    black_box(typing.search(&index, &graph, &TYPED[..end], &[], 50));
-                }
-            })
-        });
-        // Typing a query with a typo: the typo tier is worked out on each keystroke.
-        g.throughput(Throughput::Elements(TYPO.len() as u64));
-        g.bench_function(BenchmarkId::new("typing with a typo", n), |b| {
-            b.iter(|| {
-                let mut typing = Typing::new();
-                for end in 1..=TYPO.len() {
-                    black_box(typing.search(&index, &graph, &TYPO[..end], &[], 50));
-                }
-            })
-        });
-        // Typing a query that only the full-text tier answers, once it is whole.
-        g.throughput(Throughput::Elements(FULL_TEXT.len() as u64));
-        g.bench_function(BenchmarkId::new("typing full text", n), |b| {
-            b.iter(|| {
-                let mut typing = Typing::new();
-                for end in 1..=FULL_TEXT.len() {
-                    black_box(typing.search(&index, &graph, &FULL_TEXT[..end], &[], 50));
-                }
-            })
-        });
+        // One iteration types the whole query, a keystroke at a time:
+        // divide by its length. With a typo, the typo tier is worked out on
+        // each keystroke; the last query only the full-text tier answers,
+        // once it is whole.
+        for (name, typed) in [
+            ("typing", TYPED),
+            ("typing with a typo", TYPO),
+            ("typing full text", FULL_TEXT),
+        ] {
+            g.throughput(Throughput::Elements(typed.len() as u64));
+            g.bench_function(BenchmarkId::new(name, n), |b| {
+                b.iter(|| {
+                    let mut typing = Typing::new();
+                    for end in 1..=typed.len() {
+                        black_box(typing.search(&index, &graph, &typed[..end], &[], 50));
+                    }
+                })
+            });
+        }
         g.finish();
 
         let busiest = graph
