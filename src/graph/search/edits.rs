@@ -102,8 +102,16 @@ pub fn common_prefixes(vocab: &Vocab) -> Vec<u8> {
 /// The first index after `from` whose word does not share the first
 /// `depth` bytes of `vocab[from]` (a stem no longer than [`MAX_WORD`]).
 fn past_stem(lcp: &[u8], from: usize, depth: usize) -> usize {
+    /// Bytes looked at together: a stem can hold a million ids.
+    const BLOCK: usize = 32;
     let depth = depth.min(255) as u8;
-    from + 1 + lcp[from + 1..].iter().take_while(|&&c| c >= depth).count()
+    let rest = &lcp[from + 1..];
+    let blocks = rest
+        .chunks_exact(BLOCK)
+        .take_while(|block| block.iter().fold(true, |all, &c| all & (c >= depth)))
+        .count();
+    let at = blocks * BLOCK;
+    from + 1 + at + rest[at..].iter().take_while(|&&c| c >= depth).count()
 }
 
 /// Appends the row for `v[..d + 1]`; returns its least cell. Cells more

@@ -71,18 +71,28 @@ impl SearchIndex {
             Some((nodes, upper)) if covers(upper, worst) => nodes,
             _ => within.left,
         };
-        for (worst, holds) in [
-            (Tier::Prefix, Tier::Prefix),
-            (Tier::Initials, Tier::WordPrefix),
-        ] {
+        // A query of several words seldom starts `limit` names: its prefix
+        // and word-prefix tiers are found in one pass over the nodes, not two.
+        let passes: &[Tier] = if query.words.len() > 1 {
+            &[Tier::Initials]
+        } else {
+            &[Tier::Prefix, Tier::Initials]
+        };
+        for &worst in passes {
             let found = self.upper(query, kinds, from(worst), worst);
-            if found.iter().filter(|s| s.tier <= worst).count() >= limit {
-                return Scan {
-                    found,
-                    left: None,
-                    upper: holds,
-                };
-            }
+            let count = |tier: Tier| found.iter().filter(|s| s.tier <= tier).count();
+            let upper = if count(Tier::Prefix) >= limit {
+                Tier::Prefix
+            } else if worst > Tier::Prefix && count(worst) >= limit {
+                Tier::WordPrefix
+            } else {
+                continue;
+            };
+            return Scan {
+                found,
+                left: None,
+                upper,
+            };
         }
         Scan::all(self.score(query, kinds, within.left))
     }
