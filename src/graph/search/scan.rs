@@ -72,8 +72,10 @@ impl SearchIndex {
             _ => within.left,
         };
         // A query of several words seldom starts `limit` names: its prefix
-        // and word-prefix tiers are found in one pass over the nodes, not two.
-        let passes: &[Tier] = if query.words.len() > 1 {
+        // and word-prefix tiers are found in one pass over the nodes, not
+        // two, unless typing left fewer nodes that may start a name.
+        let narrower = from(Tier::Prefix).len() < from(Tier::Initials).len();
+        let passes: &[Tier] = if query.words.len() > 1 && !narrower {
             &[Tier::Initials]
         } else {
             &[Tier::Prefix, Tier::Initials]
