@@ -310,9 +310,9 @@ impl Words {
         nodes
     }
 
-    /// Keeps the nodes of `nodes` (ascending) that hold
-    /// a word of `ids`: by marking the nodes of its postings when there are
-    /// not many more of them than nodes, else by looking in each node's words.
+    /// Keeps the nodes of `nodes` (ascending) that hold a word of `ids`: by
+    /// marking the nodes of its postings when there are not many more of
+    /// them than nodes, else by looking in each node's words.
     pub fn keep_holding(&self, nodes: &mut Vec<u32>, ids: Range<u32>) {
         /// A posting marked costs about this many times less than a node's words looked in.
         const MARK_PER_LOOK: usize = 8;
@@ -329,7 +329,7 @@ impl Words {
             *nodes = keep;
             return;
         }
-        let mut marked = vec![0u64; (self.fwd_start.len() - 1).div_ceil(64)];
+        let mut marked = vec![0u64; self.fwd_start.len().saturating_sub(1).div_ceil(64)];
         for &n in postings {
             marked[n as usize / 64] |= 1 << (n % 64);
         }
