@@ -258,17 +258,22 @@ mod tests {
 
     #[test]
     fn the_words_of_a_stem_are_skipped_at_once() {
-        for count in [0, 1, 2, 3, 7, 8, 100] {
+        // Stems ending inside the first block of 32, at its end, and
+        // inside a later one.
+        for count in [0, 1, 2, 3, 7, 8, 31, 32, 33, 40, 64, 100] {
             let mut words = vec!["a".to_string()];
             words.extend((0..count).map(|i| format!("ab{i:03}")));
             words.push("ac".into());
+            // Words after the stems, so that each stem ends in a full block.
+            words.extend((0..100).map(|i| format!("b{i:03}")));
             let v = vocab(&words.iter().map(String::as_str).collect::<Vec<_>>());
             let lcp = common_prefixes(&v);
             let at = v.iter().position(|w| w.starts_with("ab")).unwrap_or(1);
             if count > 0 {
                 assert_eq!(past_stem(&lcp, at, 2), 1 + count, "{count}");
             }
-            assert_eq!(past_stem(&lcp, 0, 1), v.len(), "{count}");
+            assert_eq!(past_stem(&lcp, 0, 1), 2 + count, "{count}");
+            assert_eq!(past_stem(&lcp, 2 + count, 1), v.len(), "{count}");
         }
     }
 

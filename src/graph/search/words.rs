@@ -487,10 +487,16 @@ mod tests {
             "warm",
             "é Éclair",
             "start",
+            // Words alike in their first 8 bytes, in different parts.
+            "normalization normalize",
+            "normalizer normalizations",
         ];
         let text = |n: usize, add: &mut dyn FnMut(&str)| add(texts[n % texts.len()]);
         let once = Words::build_in_parts(40, 1000, text);
         assert_eq!(once.vocab().iter().next(), Some("blazing"));
+        let vocab: Vec<&str> = once.vocab().iter().collect();
+        assert!(vocab.windows(2).all(|w| w[0] < w[1]), "{vocab:?}");
+        assert_eq!(once.prefix_range("normaliz").len(), 4);
         for per_part in [1, 3, 7, 20] {
             assert_eq!(
                 Words::build_in_parts(40, per_part, text),
