@@ -82,19 +82,15 @@ impl SearchIndex {
         };
         for &worst in passes {
             let found = self.upper(query, kinds, from(worst), worst);
-            let count = |tier: Tier| found.iter().filter(|s| s.tier <= tier).count();
-            let upper = if count(Tier::Prefix) >= limit {
-                Tier::Prefix
-            } else if worst > Tier::Prefix && count(worst) >= limit {
-                Tier::WordPrefix
-            } else {
-                continue;
-            };
-            return Scan {
-                found,
-                left: None,
-                upper,
-            };
+            if found.iter().filter(|s| s.tier <= worst).count() >= limit {
+                // Every node of the tiers looked for is found, but the
+                // initials tier does not narrow.
+                return Scan {
+                    found,
+                    left: None,
+                    upper: worst.min(Tier::WordPrefix),
+                };
+            }
         }
         Scan::all(self.score(query, kinds, within.left))
     }
